@@ -1,0 +1,64 @@
+package io.horizon.core.linalg;
+
+import java.nio.DoubleBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Dense matrix products on row-major {@code double[]} arrays through ND4J's BLAS.
+ *
+ * <p>Element-wise work stays in plain Java loops; only products go through BLAS (STACK.md: every ND4J call
+ * crosses JNI, so small element-wise ops are cheaper in Java). Off-heap operands are cached per thread and per
+ * shape so a training loop does not allocate on every step.
+ */
+public final class Gemm {
+
+  private static final ThreadLocal<Map<Long, INDArray>> BUFFERS = ThreadLocal.withInitial(HashMap::new);
+
+  private Gemm() {}
+
+  /**
+   * {@code c = op(a) · op(b) + beta · c} with {@code op(a)} of shape {@code m×k} and {@code op(b)} of shape
+   * {@code k×n}; {@code a} is stored as {@code m×k} (or {@code k×m} when {@code transA}), {@code b} as
+   * {@code k×n} (or {@code n×k} when {@code transB}); {@code c} is {@code m×n}.
+   */
+  public static void multiply(
+      double[] a, boolean transA, double[] b, boolean transB, double[] c, int m, int n, int k, double beta) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      scale(c, m * n, beta);
+      return;
+    }
+    INDArray left = load(0, a, transA ? k : m, transA ? m : k);
+    INDArray right = load(1, b, transB ? n : k, transB ? k : n);
+    INDArray out = load(2, beta == 0.0 ? null : c, m, n);
+    Nd4j.gemm(left, right, out, transA, transB, 1.0, beta);
+    out.data().asNioDouble().get(c, 0, m * n);
+  }
+
+  /** {@code c = a · b} for row-major {@code a} (m×k) and {@code b} (k×n). */
+  public static void multiply(double[] a, double[] b, double[] c, int m, int n, int k) {
+    multiply(a, false, b, false, c, m, n, k, 0.0);
+  }
+
+  private static void scale(double[] c, int length, double beta) {
+    for (int i = 0; i < length; i++) {
+      c[i] = beta == 0.0 ? 0.0 : beta * c[i];
+    }
+  }
+
+  private static INDArray load(int slot, double[] data, int rows, int cols) {
+    long key = ((long) slot << 60) | ((long) rows << 30) | cols;
+    INDArray array = BUFFERS.get().computeIfAbsent(key, unused -> Nd4j.create(DataType.DOUBLE, rows, cols));
+    if (data != null) {
+      DoubleBuffer view = array.data().asNioDouble();
+      view.put(data, 0, rows * cols);
+    }
+    return array;
+  }
+}

@@ -1,0 +1,33 @@
+package io.horizon.core.model;
+
+import io.horizon.core.task.SequenceBatch;
+
+/**
+ * A gated recurrent network with a linear readout at every step (THEORY §2). The initial state is zero. Loss is
+ * the squared error summed over all (sequence, step) pairs; callers choose the normalisation through
+ * {@code scale} (mean squared error over a batch of B sequences of length T: {@code scale = 1/(B·T)}).
+ */
+public interface GatedRnn {
+  ModelConfig config();
+
+  /** Every tensor of the layout (including the non-trainable {@code s_const}), shared with the model. */
+  ParameterSet parameters();
+
+  /** The trainable tensors, sharing storage with {@link #parameters()}. */
+  ParameterSet trainable();
+
+  /** Batched forward pass keeping the intermediates needed by the methods below. */
+  Trajectory forward(SequenceBatch batch);
+
+  /**
+   * Exact backpropagation through time. Adds {@code scale · ∂/∂θ Σ_{b,t} (ŷ_{b,t} - y_{b,t})²} into
+   * {@code gradient} (trainable names) and returns the unscaled sum of squared errors.
+   */
+  double backward(Trajectory trajectory, ParameterSet gradient, double scale);
+
+  /** Forward-mode directional derivative of the state trajectory along {@code direction} (trainable names). */
+  Tangent tangent(Trajectory trajectory, ParameterSet direction, TangentMode mode);
+
+  /** Retention factors and diagonal first-order corrections for the μ kernels (THEORY §4). */
+  RetentionTrace retention(Trajectory trajectory, RetentionOptions options);
+}
