@@ -94,8 +94,8 @@ public final class ModelChecks {
         theta[i] = keep;
         double fd = (plus - minus) / (2 * h);
         double err = Math.abs(g[i] - fd);
-        assertTrue(err <= tolerance * Math.max(Math.abs(g[i]), Math.abs(fd)) + 1e-9,
-            () -> name + "[" + "]: bptt " + "vs finite difference differ by " + err);
+        String where = name + "[" + i + "]: bptt " + g[i] + " vs finite difference " + fd;
+        assertTrue(err <= tolerance * Math.max(Math.abs(g[i]), Math.abs(fd)) + 1e-9, where);
         diff2 += err * err;
         norm2 += fd * fd;
       }
