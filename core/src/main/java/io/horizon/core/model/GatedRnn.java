@@ -4,8 +4,9 @@ import io.horizon.core.task.SequenceBatch;
 
 /**
  * A gated recurrent network with a linear readout at every step (THEORY §2). The initial state is zero. Loss is
- * the squared error summed over all (sequence, step) pairs; callers choose the normalisation through
- * {@code scale} (mean squared error over a batch of B sequences of length T: {@code scale = 1/(B·T)}).
+ * the squared error summed over all (sequence, step) pairs, each step weighted by the batch's step weight;
+ * callers choose the normalisation through {@code scale} (mean squared error over a batch of B sequences of
+ * length T: {@code scale = 1/(B·T)}).
  */
 public interface GatedRnn {
   ModelConfig config();
@@ -20,8 +21,8 @@ public interface GatedRnn {
   Trajectory forward(SequenceBatch batch);
 
   /**
-   * Exact backpropagation through time. Adds {@code scale · ∂/∂θ Σ_{b,t} (ŷ_{b,t} - y_{b,t})²} into
-   * {@code gradient} (trainable names) and returns the unscaled sum of squared errors.
+   * Exact backpropagation through time. Adds {@code scale · ∂/∂θ Σ_{b,t} w_t (ŷ_{b,t} - y_{b,t})²} into
+   * {@code gradient} (trainable names) and returns the unscaled weighted sum of squared errors.
    */
   double backward(Trajectory trajectory, ParameterSet gradient, double scale);
 

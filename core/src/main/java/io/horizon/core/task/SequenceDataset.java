@@ -2,9 +2,14 @@ package io.horizon.core.task;
 
 /**
  * A set of sequences stored in single precision as in the {@code .npy} interchange files: x is
- * [N, T, D] and y is [N, T, 1], both row-major float32.
+ * [N, T, D] and y is [N, T, 1], both row-major float32. {@code stepWeights} as in {@link SequenceBatch}.
  */
-public record SequenceDataset(float[] x, float[] y, int count, int length, int inputDim) {
+public record SequenceDataset(float[] x, float[] y, int count, int length, int inputDim, double[] stepWeights) {
+
+  public SequenceDataset(float[] x, float[] y, int count, int length, int inputDim) {
+    this(x, y, count, length, inputDim, null);
+  }
+
   public SequenceDataset {
     if (x.length != (long) count * length * inputDim) {
       throw new IllegalArgumentException("x: expected shape [" + count + "," + length + "," + inputDim + "]");
@@ -28,7 +33,7 @@ public record SequenceDataset(float[] x, float[] y, int count, int length, int i
         by[k * length + t] = y[i * length + t];
       }
     }
-    return new SequenceBatch(bx, by, indices.length, length, inputDim);
+    return new SequenceBatch(bx, by, indices.length, length, inputDim, stepWeights);
   }
 
   /** Sequences {@code from} (inclusive) to {@code to} (exclusive). */

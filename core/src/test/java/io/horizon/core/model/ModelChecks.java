@@ -65,7 +65,7 @@ public final class ModelChecks {
     double s = 0;
     for (int i = 0; i < yhat.length; i++) {
       double e = yhat[i] - batch.y()[i];
-      s += e * e;
+      s += batch.weight(i % batch.length()) * e * e;
     }
     return s;
   }
