@@ -1,0 +1,133 @@
+package io.horizon.core.kernel;
+
+import io.horizon.core.model.GatedRnn;
+import io.horizon.core.model.ParameterSet;
+import io.horizon.core.model.RetentionTrace;
+import io.horizon.core.model.Trajectory;
+import io.horizon.core.task.SequenceBatch;
+import io.horizon.core.task.SequenceDataset;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * The diagnostic pass on a frozen model (THEORY §4.4, §5.4, §8.2 "Diagnostic pass"): for each batch of diagnostic
+ * sequences it runs the forward pass, the tangent along the projection direction u and the retention trace, then
+ * for every lag builds μ by prefix sums, accumulates the envelope and per-unit profile and streams the
+ * matched-statistic samples ψ_{b,t}(ℓ) = Σ_q μ^{(q)}_{t,ℓ} δ^{(q)}_t v^{(q)}_{t-ℓ}, t = ℓ … T-1, to a sink.
+ * Memory is O(batch·T·H + lags·H): it does not grow with the number of sequences.
+ */
+public final class DiagnosticPass {
+  private final KernelOptions options;
+
+  public DiagnosticPass(KernelOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Runs the pass. {@code direction} holds one tensor per trainable tensor of the model, jointly of unit norm;
+   * {@code progress} receives the number of sequences done after each batch.
+   */
+  public DiagnosticResult run(
+      GatedRnn model, SequenceDataset data, ParameterSet direction, LagSampleSink sink, IntConsumer progress) {
+    int[] lags = options.lags();
+    LagGrid.checkFits(lags, data.length());
+    int h = model.config().hiddenSize();
+    LagTotals[] totals = new LagTotals[lags.length];
+    for (int i = 0; i < lags.length; i++) {
+      totals[i] = new LagTotals(lags[i], h);
+    }
+    double[][] neuronSigns = null;
+    ForkJoinPool pool = new ForkJoinPool(options.threads());
+    try {
+      for (int from = 0; from < data.count(); from += options.batchSize()) {
+        int to = Math.min(data.count(), from + options.batchSize());
+        SequenceBatch batch = data.batch(from, to);
+        Trajectory trajectory = model.forward(batch);
+        double[] v = model.tangent(trajectory, direction, options.tangentMode()).kernelState();
+        RetentionTrace trace = model.retention(trajectory, options.retention());
+        double[] delta = outputError(trajectory, model.parameters().data("out.weight"), h);
+        MuPrefixSums prefixes = MuPrefixSums.of(trace, options.firstOrder(), options.resetEnvelopes());
+        if (options.gauge().mode() == SignGauge.Mode.PER_NEURON && neuronSigns == null) {
+          neuronSigns = pilotSigns(lags, delta, v, batch.batchSize(), batch.length(), h);
+        }
+        double[][] signs = neuronSigns;
+        LagKernel kernel = new LagKernel(prefixes, delta, v, options.gauge());
+        pool.submit(() -> IntStream.range(0, lags.length).parallel()
+                .forEach(i -> kernel.accumulate(totals[i], signs == null ? null : signs[i], i, sink)))
+            .get();
+        progress.accept(to);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("diagnostic pass interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+    return result(lags, totals, h, data.count());
+  }
+
+  private DiagnosticResult result(int[] lags, LagTotals[] totals, int h, int sequences) {
+    int n = lags.length;
+    double[] fMean = new double[n];
+    double[] fLogMean = new double[n];
+    double[][] units = new double[n][];
+    long[] count = new long[n];
+    double[] sum = new double[n];
+    int[] orientation = new int[n];
+    for (int i = 0; i < n; i++) {
+      LagTotals t = totals[i];
+      fMean[i] = t.fMean();
+      fLogMean[i] = t.fLogMean();
+      units[i] = t.unitProfile();
+      count[i] = t.sampleCount;
+      boolean global = options.gauge().mode() == SignGauge.Mode.GLOBAL;
+      orientation[i] = global && t.sampleSum < 0 ? -1 : 1;
+      sum[i] = orientation[i] * t.sampleSum;
+    }
+    return new DiagnosticResult(lags, fMean, fLogMean, units, count, sum, orientation, sequences);
+  }
+
+  /**
+   * δ_t = w_t (ŷ_t − y_t) · w_out ∈ R^H, the gradient of ½ w_t (ŷ − y)² with respect to h_t (THEORY §5.4; the MSE
+   * factor 2 is dropped), laid out {@code [(b*T + t)*H + q]}.
+   */
+  static double[] outputError(Trajectory trajectory, double[] readoutWeight, int h) {
+    SequenceBatch batch = trajectory.batch();
+    double[] yhat = trajectory.predictions();
+    double[] delta = new double[yhat.length * h];
+    int length = batch.length();
+    for (int i = 0; i < yhat.length; i++) {
+      double e = batch.weight(i % length) * (yhat[i] - batch.y()[i]);
+      for (int q = 0; q < h; q++) {
+        delta[i * h + q] = e * readoutWeight[q];
+      }
+    }
+    return delta;
+  }
+
+  /** Per-neuron signs sgn(m_q(ℓ)) from a pilot batch, m_q(ℓ) = mean_{b,t} δ^{(q)}_t v^{(q)}_{t−ℓ} (LW-30). */
+  static double[][] pilotSigns(int[] lags, double[] delta, double[] v, int batch, int length, int h) {
+    double[][] signs = new double[lags.length][h];
+    for (int i = 0; i < lags.length; i++) {
+      int ell = lags[i];
+      double[] m = new double[h];
+      for (int b = 0; b < batch; b++) {
+        for (int t = ell; t < length; t++) {
+          int at = (b * length + t) * h;
+          int back = (b * length + t - ell) * h;
+          for (int q = 0; q < h; q++) {
+            m[q] += delta[at + q] * v[back + q];
+          }
+        }
+      }
+      for (int q = 0; q < h; q++) {
+        signs[i][q] = m[q] < 0 ? -1.0 : 1.0;
+      }
+    }
+    return signs;
+  }
+}

@@ -1,0 +1,63 @@
+package io.horizon.core.kernel;
+
+import io.horizon.core.model.RetentionOptions;
+import io.horizon.core.model.TangentMode;
+
+/**
+ * Settings of the diagnostic pass.
+ *
+ * @param lags diagnostic lag grid (each lag ≤ T-1)
+ * @param firstOrder include the diagonal first-order term Γ1 in μ (THEORY §4.4 flag, default true)
+ * @param resetEnvelopes GRU only: include ρ and ϑ in μ0 (THEORY §4.3 flag, default true)
+ * @param gauge orientation of the matched statistic (THEORY §5.4)
+ * @param tangentMode total or immediate parameter–state sensitivity (THEORY §5.4)
+ * @param retention options of the retention trace
+ * @param batchSize diagnostic sequences processed together (memory grows with batchSize·T·H, not with the
+ *     number of sequences or lags)
+ * @param threads worker threads for the per-lag kernels
+ */
+public record KernelOptions(
+    int[] lags,
+    boolean firstOrder,
+    boolean resetEnvelopes,
+    SignGauge gauge,
+    TangentMode tangentMode,
+    RetentionOptions retention,
+    int batchSize,
+    int threads) {
+
+  /** Reference defaults: first order on, GRU extra envelopes on, global gauge, total tangent, batch 128. */
+  public static KernelOptions defaults(int[] lags) {
+    return new KernelOptions(lags, true, true, SignGauge.GLOBAL, TangentMode.TOTAL, RetentionOptions.DEFAULT, 128,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  public KernelOptions {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize: must be positive, got " + batchSize);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads: must be positive, got " + threads);
+    }
+    if (gauge.mode() == SignGauge.Mode.PER_BATCH && batchSize % gauge.blockSize() != 0) {
+      throw new IllegalArgumentException("batchSize: must be a multiple of the per-batch gauge block size "
+          + gauge.blockSize() + ", got " + batchSize);
+    }
+  }
+
+  public KernelOptions withBatchSize(int size) {
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, size, threads);
+  }
+
+  public KernelOptions withFirstOrder(boolean on) {
+    return new KernelOptions(lags, on, resetEnvelopes, gauge, tangentMode, retention, batchSize, threads);
+  }
+
+  public KernelOptions withGauge(SignGauge g) {
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, g, tangentMode, retention, batchSize, threads);
+  }
+
+  public KernelOptions withThreads(int n) {
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, batchSize, n);
+  }
+}

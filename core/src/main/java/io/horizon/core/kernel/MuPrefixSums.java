@@ -1,0 +1,90 @@
+package io.horizon.core.kernel;
+
+import io.horizon.core.model.RetentionTrace;
+
+/**
+ * Prefix sums over time of the retention trace of one batch, so that every window product and window sum of
+ * THEORY §4 is a difference of two prefix entries: O(T) per lag instead of O(T·ℓ) (THEORY §4, "precompute prefix
+ * sums"). Layout of each prefix array: {@code [(b*(T+1) + t)*H + q]} = sum over steps {@code j < t}.
+ */
+public final class MuPrefixSums {
+  private final int batchSize;
+  private final int length;
+  private final int hidden;
+  private final double[] logRetention;
+  private final double[] ratio;
+  private final double[] logReset;
+  private final double[] readout;
+
+  private MuPrefixSums(RetentionTrace trace, boolean firstOrder, boolean resetEnvelopes) {
+    this.batchSize = trace.batchSize();
+    this.length = trace.length();
+    this.hidden = trace.hiddenSize();
+    this.logRetention = prefix(trace.logRetention());
+    this.ratio = firstOrder ? prefix(trace.firstOrderRatio()) : null;
+    this.logReset = resetEnvelopes && trace.logReset() != null ? prefix(trace.logReset()) : null;
+    this.readout = trace.readout();
+  }
+
+  /** Prefix sums of a trace; {@code firstOrder} and {@code resetEnvelopes} select the terms of μ (THEORY §4.4, §4.3). */
+  public static MuPrefixSums of(RetentionTrace trace, boolean firstOrder, boolean resetEnvelopes) {
+    return new MuPrefixSums(trace, firstOrder, resetEnvelopes);
+  }
+
+  private double[] prefix(double[] perStep) {
+    int h = hidden;
+    double[] p = new double[batchSize * (length + 1) * h];
+    for (int b = 0; b < batchSize; b++) {
+      int src = b * length * h;
+      int dst = b * (length + 1) * h;
+      for (int t = 0; t < length; t++) {
+        int from = dst + t * h;
+        int to = from + h;
+        int in = src + t * h;
+        for (int q = 0; q < h; q++) {
+          p[to + q] = p[from + q] + perStep[in + q];
+        }
+      }
+    }
+    return p;
+  }
+
+  public int batchSize() {
+    return batchSize;
+  }
+
+  public int length() {
+    return length;
+  }
+
+  public int hidden() {
+    return hidden;
+  }
+
+  /**
+   * μ^{(q)} (without η) of the window {@code j = t-ℓ+1 … t} of sequence b, for every unit, into {@code out[0..H)}:
+   * {@code Γ0 + Γ1} of THEORY §4.1–4.2, plus ρ + ϑ for the GRU when enabled (LW-26).
+   */
+  public void mu(int b, int t, int ell, double[] out) {
+    int h = hidden;
+    int end = (b * (length + 1) + t + 1) * h;
+    int start = end - ell * h;
+    int at = (b * length + t) * h;
+    for (int q = 0; q < h; q++) {
+      double logGamma = logRetention[end + q] - logRetention[start + q];
+      double gamma0 = Math.exp(logGamma);
+      if (readout != null) {
+        gamma0 *= readout[at + q];
+      }
+      double mu = gamma0;
+      if (ratio != null) {
+        mu += gamma0 * (ratio[end + q] - ratio[start + q]);
+      }
+      if (logReset != null) {
+        double logRho = logReset[end + q] - logReset[start + q];
+        mu += Math.exp(logRho) + Math.exp(logGamma + logRho);
+      }
+      out[q] = mu;
+    }
+  }
+}
