@@ -29,6 +29,13 @@ public interface GatedRnn {
   /** Forward-mode directional derivative of the state trajectory along {@code direction} (trainable names). */
   Tangent tangent(Trajectory trajectory, ParameterSet direction, TangentMode mode);
 
+  /**
+   * One state update for every sequence of the batch: the state after step {@code t} given the state before it
+   * (used by the one-step checks). States are {@code [b*S + k]} with {@code S = H} (h) or, for the LSTM,
+   * {@code S = 2H} (h in {@code [0, H)}, c in {@code [H, 2H)}).
+   */
+  double[] step(SequenceBatch batch, int t, double[] previousState);
+
   /** Retention factors and diagonal first-order corrections for the μ kernels (THEORY §4). */
   RetentionTrace retention(Trajectory trajectory, RetentionOptions options);
 }
