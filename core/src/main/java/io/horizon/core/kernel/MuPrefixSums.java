@@ -8,6 +8,9 @@ import io.horizon.core.model.RetentionTrace;
  * sums"). Layout of each prefix array: {@code [(b*(T+1) + t)*H + q]} = sum over steps {@code j < t}.
  */
 public final class MuPrefixSums {
+  /** Largest |log| whose exponential and its reciprocal stay normal doubles. */
+  private static final double EXP_RANGE = 700;
+
   private final int batchSize;
   private final int length;
   private final int hidden;
@@ -15,6 +18,10 @@ public final class MuPrefixSums {
   private final double[] ratio;
   private final double[] logReset;
   private final double[] readout;
+  private final double[] retention;
+  private final double[] inverseRetention;
+  private final double[] reset;
+  private final double[] inverseReset;
 
   private MuPrefixSums(RetentionTrace trace, boolean firstOrder, boolean resetEnvelopes) {
     this.batchSize = trace.batchSize();
@@ -24,6 +31,32 @@ public final class MuPrefixSums {
     this.ratio = firstOrder ? prefix(trace.firstOrderRatio()) : null;
     this.logReset = resetEnvelopes && trace.logReset() != null ? prefix(trace.logReset()) : null;
     this.readout = trace.readout();
+    boolean inRange = withinExpRange(logRetention) && (logReset == null || withinExpRange(logReset));
+    this.retention = inRange ? exp(logRetention, 1) : null;
+    this.inverseRetention = inRange ? exp(logRetention, -1) : null;
+    this.reset = inRange && logReset != null ? exp(logReset, 1) : null;
+    this.inverseReset = inRange && logReset != null ? exp(logReset, -1) : null;
+  }
+
+  /**
+   * True when every prefix {@code L} satisfies {@code e^{±L}} finite and normal, so that a window product
+   * {@code e^{L_end − L_start}} can be taken as {@code e^{L_end} · e^{−L_start}} without an exponential per window.
+   */
+  private static boolean withinExpRange(double[] prefix) {
+    for (double v : prefix) {
+      if (v < -EXP_RANGE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double[] exp(double[] prefix, int sign) {
+    double[] out = new double[prefix.length];
+    for (int i = 0; i < prefix.length; i++) {
+      out[i] = Math.exp(sign * prefix[i]);
+    }
+    return out;
   }
 
   /** Prefix sums of a trace; {@code firstOrder} and {@code resetEnvelopes} select the terms of μ (THEORY §4.4, §4.3). */
@@ -70,21 +103,31 @@ public final class MuPrefixSums {
     int end = (b * (length + 1) + t + 1) * h;
     int start = end - ell * h;
     int at = (b * length + t) * h;
-    for (int q = 0; q < h; q++) {
-      double logGamma = logRetention[end + q] - logRetention[start + q];
-      double gamma0 = Math.exp(logGamma);
-      if (readout != null) {
-        gamma0 *= readout[at + q];
+    if (retention != null) {
+      for (int q = 0; q < h; q++) {
+        double gamma = retention[end + q] * inverseRetention[start + q];
+        double rho = reset == null ? 0 : reset[end + q] * inverseReset[start + q];
+        out[q] = combine(gamma, rho, q, end, start, at);
       }
-      double mu = gamma0;
-      if (ratio != null) {
-        mu += gamma0 * (ratio[end + q] - ratio[start + q]);
+    } else {
+      for (int q = 0; q < h; q++) {
+        double logGamma = logRetention[end + q] - logRetention[start + q];
+        double rho = logReset == null ? 0 : Math.exp(logReset[end + q] - logReset[start + q]);
+        out[q] = combine(Math.exp(logGamma), rho, q, end, start, at);
       }
-      if (logReset != null) {
-        double logRho = logReset[end + q] - logReset[start + q];
-        mu += Math.exp(logRho) + Math.exp(logGamma + logRho);
-      }
-      out[q] = mu;
     }
+  }
+
+  /** μ = Γ0 + Γ1 (+ ρ + γρ for the GRU) from the window's retention product γ and reset product ρ. */
+  private double combine(double gamma, double rho, int q, int end, int start, int at) {
+    double gamma0 = readout == null ? gamma : gamma * readout[at + q];
+    double mu = gamma0;
+    if (ratio != null) {
+      mu += gamma0 * (ratio[end + q] - ratio[start + q]);
+    }
+    if (logReset != null) {
+      mu += rho + gamma * rho;
+    }
+    return mu;
   }
 }

@@ -19,6 +19,14 @@ class MuKernelTest {
 
   /** A random trace with retention in (0, 1), optionally with an LSTM-style readout and GRU-style reset. */
   private static RetentionTrace randomTrace(long seed, boolean readout, boolean reset) {
+    return randomTrace(seed, readout, reset, 0.6);
+  }
+
+  /**
+   * Retention log-uniform on [minRetention, 1) (clamped like the models'): tiny values drive the prefix logs beyond
+   * the exponential's range.
+   */
+  private static RetentionTrace randomTrace(long seed, boolean readout, boolean reset, double minRetention) {
     Rng rng = new Rng(seed);
     int n = B * T * H;
     double[] logA = new double[n];
@@ -26,7 +34,7 @@ class MuKernelTest {
     double[] out = readout ? new double[n] : null;
     double[] logR = reset ? new double[n] : null;
     for (int i = 0; i < n; i++) {
-      logA[i] = RetentionTrace.clampedLog(rng.uniform(0.6, 1.0));
+      logA[i] = RetentionTrace.clampedLog(Math.exp(rng.uniform(Math.log(minRetention), 0)));
       ratio[i] = 0.1 * rng.gaussian();
       if (readout) {
         out[i] = rng.uniform(0, 1);
@@ -61,9 +69,18 @@ class MuKernelTest {
 
   @Test
   void prefixSumWindowsEqualNaiveProducts() {
+    assertPrefixSumsMatchNaiveProducts(0.6);
+  }
+
+  @Test
+  void prefixSumWindowsEqualNaiveProductsBeyondTheExponentialRange() {
+    assertPrefixSumsMatchNaiveProducts(1e-36);
+  }
+
+  private static void assertPrefixSumsMatchNaiveProducts(double minRetention) {
     for (boolean readout : new boolean[] {false, true}) {
       for (boolean reset : new boolean[] {false, true}) {
-        RetentionTrace tr = randomTrace(11, readout, reset);
+        RetentionTrace tr = randomTrace(11, readout, reset, minRetention);
         MuPrefixSums p = MuPrefixSums.of(tr, true, reset);
         double[] mu = new double[H];
         for (int b = 0; b < B; b++) {
@@ -72,7 +89,12 @@ class MuKernelTest {
               p.mu(b, t, ell, mu);
               for (int q = 0; q < H; q++) {
                 double expected = naiveMu(tr, b, t, ell, q, true, reset);
-                assertEquals(expected, mu[q], 1e-10 * Math.abs(expected), "b=" + b + " t=" + t + " l=" + ell);
+                String where = "b=" + b + " t=" + t + " l=" + ell;
+                if (Math.abs(expected) > Double.MIN_NORMAL * 1e20) {
+                  assertEquals(expected, mu[q], 1e-10 * Math.abs(expected), where);
+                } else {
+                  assertTrue(Math.abs(mu[q]) < Double.MIN_NORMAL * 1e30, where);
+                }
               }
             }
           }
