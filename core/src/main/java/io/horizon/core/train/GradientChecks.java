@@ -3,7 +3,10 @@ package io.horizon.core.train;
 import io.horizon.core.model.ParameterSet;
 import io.horizon.core.model.Tensor;
 
-/** Argument checks shared by the optimizers and the clipping: finite values and matching tensor sizes. */
+/**
+ * Argument checks shared by the optimizers and the clipping (THEORY §8.2 "halt on NaN/Inf"): finite gradients and
+ * matching tensor sizes.
+ */
 final class GradientChecks {
   private GradientChecks() {}
 

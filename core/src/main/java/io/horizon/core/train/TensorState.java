@@ -4,7 +4,7 @@ import io.horizon.core.model.Tensor;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One per-tensor optimizer state buffer (a moment or a momentum buffer), zero until first used. */
+/** One per-tensor optimizer state (AdamW moments, SGD momentum buffer; THEORY §8.2–8.3), zero until first used. */
 final class TensorState {
   private final String role;
   private final Map<String, double[]> buffers = new HashMap<>();

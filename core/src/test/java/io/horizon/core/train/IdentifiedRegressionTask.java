@@ -3,12 +3,13 @@ package io.horizon.core.train;
 import io.horizon.core.random.Rng;
 import io.horizon.core.task.SequenceDataset;
 import io.horizon.core.task.Task;
+import java.util.Arrays;
 
 /**
- * A test-only task without memory: {@code y_t = vᵀx_t + 0.1·ξ_t} with x, ξ standard normal and a fixed v. Step 0
- * carries loss weight 0 and its first input holds the sequence's index in the generated set, so a model can tell
- * which sequences it was trained on without that entry affecting the loss. Optionally one sequence gets a NaN
- * target at step 1.
+ * A test-only memoryless variant of the regression of THEORY §8.1 (all lags 0): {@code y_t = vᵀx_t + 0.1·ξ_t}
+ * with x, ξ standard normal and a fixed v. Step 0 carries loss weight 0 and its first input holds the sequence's
+ * index in the generated set, so a model can tell which sequences it was trained on without that entry affecting
+ * the loss. Optionally one sequence gets a NaN target at step 1.
  */
 final class IdentifiedRegressionTask implements Task {
   static final int DIM = 3;
@@ -39,7 +40,7 @@ final class IdentifiedRegressionTask implements Task {
   @Override
   public double[] stepWeights() {
     double[] w = new double[LENGTH];
-    java.util.Arrays.fill(w, 1, LENGTH, 1.0);
+    Arrays.fill(w, 1, LENGTH, 1.0);
     return w;
   }
 

@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A test-only {@link GatedRnn} without recurrence: {@code ŷ_{b,t} = w·x_{b,t} + c}, trained through the shared
- * {@link Readout} with the input in place of the hidden state. It records the first input of every sequence it
- * back-propagates (the sequence identifier of {@link IdentifiedRegressionTask}) and can poison one backward call.
+ * A test-only {@link GatedRnn} without recurrence: the readout of THEORY §2.1 applied to the input,
+ * {@code ŷ_{b,t} = w·x_{b,t} + c}, trained through the shared {@link Readout} with x in place of the hidden
+ * state. It records the first input of every sequence it back-propagates (the sequence identifier of
+ * {@link IdentifiedRegressionTask}) and can poison one backward call.
  */
 final class LinearReadoutDouble implements GatedRnn {
   private final ModelConfig config;
@@ -30,7 +31,10 @@ final class LinearReadoutDouble implements GatedRnn {
   private final AtomicInteger backwardCalls = new AtomicInteger();
   private final int poisonedCall;
 
-  /** Weights drawn from N(0, 0.1²) with {@code seed}; backward call number {@code poisonedCall} (1-based, 0 = none) writes NaN into the bias gradient. */
+  /**
+   * Weights drawn from N(0, 0.1²) with {@code seed}, bias 0; backward call number {@code poisonedCall} (1-based,
+   * 0 = none) writes NaN into the bias gradient.
+   */
   LinearReadoutDouble(int inputDim, long seed, int poisonedCall) {
     this.config = new ModelConfig(Architecture.CONST, inputDim, inputDim, false, ModelConfig.DEFAULT_CONST_S);
     this.poisonedCall = poisonedCall;
