@@ -32,14 +32,10 @@ final class LstmBackprop {
       sweep.step(t, dHidden);
       Steps.scatter(sweep.dPreBlock, t, n, length, width, dPre);
     }
-    Gemm.multiply(dPre, true, batch.x(), false, packed.input(), width, w.inputDim(), rows, 0.0);
-    Gemm.multiply(dPre, true, tr.previousHidden(), false, packed.recurrent(), width, h, rows, 0.0);
-    double[] dBias = packed.bias();
-    for (int r = 0; r < rows; r++) {
-      for (int k = 0; k < width; k++) {
-        dBias[k] += dPre[r * width + k];
-      }
-    }
+    int joinedWidth = w.inputDim() + h;
+    double[] dJoined = new double[width * joinedWidth];
+    Gemm.multiply(dPre, true, tr.inputsWithPreviousHidden(), false, dJoined, width, joinedWidth, rows, 0.0);
+    packed.addJoined(dJoined);
     packed.addTo(gradient);
     return loss;
   }
@@ -79,8 +75,8 @@ final class LstmBackprop {
 
     /**
      * Pre-activation gradients of step t into {@link #dPreBlock} given the output gradients {@code dHidden} and
-     * the carries from step t+1 (zero at the last step); then the carries for step t−1: ∂/∂c_{t−1} = dc_t ⊙ f_t
-     * and ∂/∂h_{t−1} = dPre_t · U (one product for the whole batch).
+     * the carries from step t+1 (zero at the last step), added into the bias gradient; then the carries for step
+     * t−1: ∂/∂c_{t−1} = dc_t ⊙ f_t and ∂/∂h_{t−1} = dPre_t · U (one product for the whole batch).
      */
     void step(int t, double[] dHidden) {
       int width = 4 * h;
@@ -124,6 +120,12 @@ final class LstmBackprop {
             gradient.normBias(), n, h);
         for (int b = 0; b < n; b++) {
           System.arraycopy(dCandidateIn, b * h, dPreBlock, b * width + g0, h);
+        }
+      }
+      double[] dBias = gradient.bias();
+      for (int b = 0; b < n; b++) {
+        for (int k = 0; k < width; k++) {
+          dBias[k] += dPreBlock[b * width + k];
         }
       }
       if (t > 0) {

@@ -20,8 +20,8 @@ final class LstmTangent {
     int width = 4 * h;
     int rows = n * length;
     double[] dPre = new double[rows * width];
-    Gemm.multiply(batch.x(), false, u.input(), true, dPre, rows, width, w.inputDim(), 0.0);
-    Gemm.multiply(tr.previousHidden(), false, u.recurrent(), true, dPre, rows, width, h, 1.0);
+    int joinedWidth = w.inputDim() + h;
+    Gemm.multiply(tr.inputsWithPreviousHidden(), false, u.joined(), true, dPre, rows, width, joinedWidth, 0.0);
     double[] dHidden = new double[rows * h];
     double[] dCell = new double[rows * h];
     StepSweep sweep = new StepSweep(tr, u);

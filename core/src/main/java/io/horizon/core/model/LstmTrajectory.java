@@ -28,14 +28,22 @@ record LstmTrajectory(
     double[] inverseStd)
     implements Trajectory, HasCellState {
 
-  /** h_{t-1} in the layout of {@link #hidden()}, with h_{-1} = 0 (the right operand of the recurrent products). */
-  double[] previousHidden() {
+  /**
+   * Rows {@code (x_t, h_{t−1})} of width D + H for every (b, t), in the order of {@link #hidden()}, with
+   * h_{−1} = 0: the left operand of the products over all steps with {@link LstmWeights#joined()}.
+   */
+  double[] inputsWithPreviousHidden() {
     int h = weights.hiddenSize();
+    int d = weights.inputDim();
+    int width = d + h;
     int length = batch.length();
-    double[] out = new double[hidden.length];
-    for (int b = 0; b < batch.batchSize(); b++) {
-      int from = b * length * h;
-      System.arraycopy(hidden, from, out, from + h, (length - 1) * h);
+    double[] x = batch.x();
+    double[] out = new double[batch.batchSize() * length * width];
+    for (int r = 0; r < batch.batchSize() * length; r++) {
+      System.arraycopy(x, r * d, out, r * width, d);
+      if (r % length > 0) {
+        System.arraycopy(hidden, (r - 1) * h, out, r * width + d, h);
+      }
     }
     return out;
   }

@@ -68,6 +68,36 @@ record LstmWeights(
     }
   }
 
+  /**
+   * Input and recurrent weights side by side, {@code [4H, D + H]} with row k = (input row k, recurrent row k): the
+   * right operand of the products over all steps with the rows (x_t, h_{t−1}) of
+   * {@link LstmTrajectory#inputsWithPreviousHidden()}.
+   */
+  double[] joined() {
+    int h = hiddenSize;
+    int d = inputDim;
+    double[] out = new double[4 * h * (d + h)];
+    for (int k = 0; k < 4 * h; k++) {
+      System.arraycopy(input, k * d, out, k * (d + h), d);
+      System.arraycopy(recurrent, k * h, out, k * (d + h) + d, h);
+    }
+    return out;
+  }
+
+  /** Adds a {@code [4H, D + H]} matrix in the layout of {@link #joined()} into the input and recurrent weights. */
+  void addJoined(double[] joined) {
+    int h = hiddenSize;
+    int d = inputDim;
+    for (int k = 0; k < 4 * h; k++) {
+      for (int j = 0; j < d; j++) {
+        input[k * d + j] += joined[k * (d + h) + j];
+      }
+      for (int j = 0; j < h; j++) {
+        recurrent[k * h + j] += joined[k * (d + h) + d + j];
+      }
+    }
+  }
+
   private static void add(double[] packed, int from, double[] into) {
     for (int i = 0; i < into.length; i++) {
       into[i] += packed[from + i];
