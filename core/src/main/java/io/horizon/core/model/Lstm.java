@@ -85,11 +85,16 @@ final class Lstm implements GatedRnn {
 
   @Override
   public double backward(Trajectory trajectory, ParameterSet gradient, double scale) {
+    if (!Double.isFinite(scale)) {
+      throw new IllegalArgumentException("scale: must be finite, got " + scale);
+    }
+    ParameterLayout.validate(config, gradient, "gradient");
     return LstmBackprop.backward(own(trajectory), parameters, gradient, scale);
   }
 
   @Override
   public Tangent tangent(Trajectory trajectory, ParameterSet direction, TangentMode mode) {
+    ParameterLayout.validate(config, direction, "direction");
     String bad = direction.firstNonFinite();
     if (bad != null) {
       throw new IllegalArgumentException("direction: tensor '" + bad + "' holds NaN or Inf");
@@ -135,6 +140,7 @@ final class Lstm implements GatedRnn {
     return next;
   }
 
+  /** THEORY §4.2; {@code options} hold no LSTM switch. */
   @Override
   public RetentionTrace retention(Trajectory trajectory, RetentionOptions options) {
     return LstmRetention.trace(own(trajectory));

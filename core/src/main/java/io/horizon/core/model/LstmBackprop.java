@@ -91,26 +91,26 @@ final class LstmBackprop {
         int p = row * width;
         for (int q = 0; q < h; q++) {
           int at = row * h + q;
-          int blk = b * h + q;
+          int inBlock = b * h + q;
           double i = gates[p + q];
           double f = gates[p + f0 + q];
           double o = gates[p + o0 + q];
           double g = gates[p + g0 + q];
           double tc = tanhCell[at];
           double cPrev = t > 0 ? cell[at - h] : 0.0;
-          double dh = dHidden[at] + dHiddenCarry[blk];
-          double dc = dh * o * (1 - tc * tc) + dCellCarry[blk];
-          int d = b * width + q;
-          dPreBlock[d] = dc * g * i * (1 - i);
-          dPreBlock[d + f0] = dc * cPrev * f * (1 - f);
-          dPreBlock[d + o0] = dh * tc * o * (1 - o);
+          double dh = dHidden[at] + dHiddenCarry[inBlock];
+          double dc = dh * o * (1 - tc * tc) + dCellCarry[inBlock];
+          int pre = b * width + q;
+          dPreBlock[pre] = dc * g * i * (1 - i);
+          dPreBlock[pre + f0] = dc * cPrev * f * (1 - f);
+          dPreBlock[pre + o0] = dh * tc * o * (1 - o);
           double dCand = dc * i * (1 - g * g);
           if (dCandidate != null) {
-            dCandidate[blk] = dCand;
+            dCandidate[inBlock] = dCand;
           } else {
-            dPreBlock[d + g0] = dCand;
+            dPreBlock[pre + g0] = dCand;
           }
-          dCellCarry[blk] = dc * f;
+          dCellCarry[inBlock] = dc * f;
         }
       }
       if (dCandidate != null) {

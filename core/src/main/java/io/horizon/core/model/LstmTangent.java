@@ -98,23 +98,23 @@ final class LstmTangent {
         int p = row * width;
         for (int q = 0; q < h; q++) {
           int at = row * h + q;
-          int blk = b * h + q;
-          int d = b * width + q;
+          int inBlock = b * h + q;
+          int pre = b * width + q;
           double i = gates[p + q];
           double f = gates[p + f0 + q];
           double o = gates[p + o0 + q];
           double g = gates[p + g0 + q];
           double tc = tanhCell[at];
           double cPrev = t > 0 ? cell[at - h] : 0.0;
-          double di = i * (1 - i) * (dPreBlock[d] + dBias[q]);
-          double df = f * (1 - f) * (dPreBlock[d + f0] + dBias[f0 + q]);
-          double dout = o * (1 - o) * (dPreBlock[d + o0] + dBias[o0 + q]);
-          double dCandPre = dCandidate != null ? dCandidate[blk] : dPreBlock[d + g0] + dBias[g0 + q];
+          double di = i * (1 - i) * (dPreBlock[pre] + dBias[q]);
+          double df = f * (1 - f) * (dPreBlock[pre + f0] + dBias[f0 + q]);
+          double dout = o * (1 - o) * (dPreBlock[pre + o0] + dBias[o0 + q]);
+          double dCandPre = dCandidate != null ? dCandidate[inBlock] : dPreBlock[pre + g0] + dBias[g0 + q];
           double dg = (1 - g * g) * dCandPre;
-          double dcPrev = carry ? dCellBlock[blk] : 0.0;
+          double dcPrev = carry ? dCellBlock[inBlock] : 0.0;
           double dc = df * cPrev + f * dcPrev + di * g + i * dg;
-          dCellBlock[blk] = dc;
-          dHiddenBlock[blk] = dout * tc + o * (1 - tc * tc) * dc;
+          dCellBlock[inBlock] = dc;
+          dHiddenBlock[inBlock] = dout * tc + o * (1 - tc * tc) * dc;
         }
       }
     }

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.horizon.core.random.Rng;
 import io.horizon.core.task.SequenceBatch;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * LSTM derivatives (THEORY §2.5, §5.4) against central finite differences: BPTT, the total and immediate tangents,
@@ -117,5 +118,11 @@ class LstmDerivativesTest {
     assertTrue(e.getMessage().contains("direction") && e.getMessage().contains("'Wg.bias'"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> model.step(batch, 0, new double[B * H]));
     assertTrue(e.getMessage().contains("previousState"), e.getMessage());
+    ParameterSet incomplete = model.trainable().zerosLike().subset(List.of("Wi.weight"));
+    e = assertThrows(IllegalArgumentException.class, () -> model.backward(trajectory, incomplete, 1.0));
+    assertTrue(e.getMessage().contains("gradient") && e.getMessage().contains("'Wi.bias'"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> model.backward(trajectory, model.trainable().zerosLike(), Double.NaN));
+    assertTrue(e.getMessage().contains("scale"), e.getMessage());
   }
 }
