@@ -15,7 +15,7 @@ public final class GatedRnns {
       case SHARED -> notBuilt(config);
       case DIAG -> notBuilt(config);
       case GRU -> notBuilt(config);
-      case LSTM -> notBuilt(config);
+      case LSTM -> new Lstm(config, parameters);
     };
   }
 

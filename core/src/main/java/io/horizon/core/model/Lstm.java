@@ -1,0 +1,182 @@
+package io.horizon.core.model;
+
+import io.horizon.core.linalg.Gemm;
+import io.horizon.core.task.SequenceBatch;
+
+/**
+ * The LSTM of THEORY §2.5 (LW-4 … LW-8) with a linear readout, optionally with LayerNorm on the cell-candidate
+ * pre-activation. Stateless apart from the shared parameters: every pass keeps its scratch in locals or in its
+ * {@link LstmTrajectory}, so one instance serves several threads at once.
+ */
+final class Lstm implements GatedRnn {
+  private final ModelConfig config;
+  private final ParameterSet parameters;
+  private final ParameterSet trainable;
+
+  /** A model over {@code parameters} (validated against the layout by the caller), sharing their storage. */
+  Lstm(ModelConfig config, ParameterSet parameters) {
+    this.config = config;
+    this.parameters = parameters;
+    this.trainable = parameters.subset(ParameterLayout.trainableNames(config));
+  }
+
+  @Override
+  public ModelConfig config() {
+    return config;
+  }
+
+  @Override
+  public ParameterSet parameters() {
+    return parameters;
+  }
+
+  @Override
+  public ParameterSet trainable() {
+    return trainable;
+  }
+
+  /**
+   * LW-4 … LW-8 over the batch: the input products of all steps in one matrix product, then one recurrent product
+   * per step for the whole batch.
+   */
+  @Override
+  public LstmTrajectory forward(SequenceBatch batch) {
+    checkBatch(batch);
+    LstmWeights w = packedParameters();
+    int n = batch.batchSize();
+    int length = batch.length();
+    int h = config.hiddenSize();
+    int width = 4 * h;
+    int rows = n * length;
+    boolean ln = config.layerNorm();
+    double[] gates = new double[rows * width];
+    Gemm.multiply(batch.x(), false, w.input(), true, gates, rows, width, config.inputDim(), 0.0);
+    double[] cell = new double[rows * h];
+    double[] tanhCell = new double[rows * h];
+    double[] hidden = new double[rows * h];
+    double[] normalized = ln ? new double[rows * h] : null;
+    double[] inverseStd = ln ? new double[rows] : null;
+    LstmCell update = new LstmCell(w, n);
+    double[] pre = new double[n * width];
+    double[] hBlock = new double[n * h];
+    double[] cBlock = new double[n * h];
+    double[] tanhBlock = new double[n * h];
+    double[] normBlock = ln ? new double[n * h] : null;
+    double[] invBlock = ln ? new double[n] : null;
+    for (int t = 0; t < length; t++) {
+      Steps.gather(gates, t, n, length, width, pre);
+      if (t > 0) {
+        Gemm.multiply(hBlock, false, w.recurrent(), true, pre, n, width, h, 1.0);
+      }
+      update.update(pre, cBlock, tanhBlock, hBlock, normBlock, invBlock);
+      Steps.scatter(pre, t, n, length, width, gates);
+      Steps.scatter(cBlock, t, n, length, h, cell);
+      Steps.scatter(tanhBlock, t, n, length, h, tanhCell);
+      Steps.scatter(hBlock, t, n, length, h, hidden);
+      if (ln) {
+        Steps.scatter(normBlock, t, n, length, h, normalized);
+        Steps.scatter(invBlock, t, n, length, 1, inverseStd);
+      }
+    }
+    double[] predictions =
+        Readout.predict(hidden, parameters.data("out.weight"), parameters.data("out.bias")[0], rows, h);
+    return new LstmTrajectory(batch, w, gates, cell, tanhCell, hidden, predictions, normalized, inverseStd);
+  }
+
+  @Override
+  public double backward(Trajectory trajectory, ParameterSet gradient, double scale) {
+    if (!Double.isFinite(scale)) {
+      throw new IllegalArgumentException("scale: must be finite, got " + scale);
+    }
+    ParameterLayout.validate(config, gradient, "gradient");
+    return LstmBackprop.backward(own(trajectory), parameters, gradient, scale);
+  }
+
+  @Override
+  public Tangent tangent(Trajectory trajectory, ParameterSet direction, TangentMode mode) {
+    ParameterLayout.validate(config, direction, "direction");
+    String bad = direction.firstNonFinite();
+    if (bad != null) {
+      throw new IllegalArgumentException("direction: tensor '" + bad + "' holds NaN or Inf");
+    }
+    return LstmTangent.tangent(own(trajectory), LstmWeights.pack(config, direction), mode);
+  }
+
+  /** LW-4 … LW-8 for step {@code t} from {@code previousState} {@code [b*2H + k]} (h then c), same layout out. */
+  @Override
+  public double[] step(SequenceBatch batch, int t, double[] previousState) {
+    checkBatch(batch);
+    int n = batch.batchSize();
+    int h = config.hiddenSize();
+    int d = config.inputDim();
+    if (t < 0 || t >= batch.length()) {
+      throw new IllegalArgumentException("t: step " + t + " outside [0, " + batch.length() + ")");
+    }
+    if (previousState.length != n * 2 * h) {
+      throw new IllegalArgumentException(
+          "previousState: expected " + n * 2 * h + " values [B, 2H], got " + previousState.length);
+    }
+    requireFinite(previousState, "previousState");
+    LstmWeights w = packedParameters();
+    double[] x = new double[n * d];
+    Steps.gather(batch.x(), t, n, batch.length(), d, x);
+    double[] pre = new double[n * 4 * h];
+    Gemm.multiply(x, false, w.input(), true, pre, n, 4 * h, d, 0.0);
+    double[] hBlock = new double[n * h];
+    double[] cBlock = new double[n * h];
+    for (int b = 0; b < n; b++) {
+      System.arraycopy(previousState, b * 2 * h, hBlock, b * h, h);
+      System.arraycopy(previousState, b * 2 * h + h, cBlock, b * h, h);
+    }
+    Gemm.multiply(hBlock, false, w.recurrent(), true, pre, n, 4 * h, h, 1.0);
+    boolean ln = config.layerNorm();
+    new LstmCell(w, n).update(pre, cBlock, new double[n * h], hBlock, ln ? new double[n * h] : null,
+        ln ? new double[n] : null);
+    double[] next = new double[n * 2 * h];
+    for (int b = 0; b < n; b++) {
+      System.arraycopy(hBlock, b * h, next, b * 2 * h, h);
+      System.arraycopy(cBlock, b * h, next, b * 2 * h + h, h);
+    }
+    return next;
+  }
+
+  /** THEORY §4.2; {@code options} hold no LSTM switch. */
+  @Override
+  public RetentionTrace retention(Trajectory trajectory, RetentionOptions options) {
+    return LstmRetention.trace(own(trajectory));
+  }
+
+  /** The packed parameters, after checking that no tensor holds NaN or Inf. */
+  private LstmWeights packedParameters() {
+    String bad = parameters.firstNonFinite();
+    if (bad != null) {
+      throw new IllegalArgumentException("parameters: tensor '" + bad + "' holds NaN or Inf");
+    }
+    return LstmWeights.pack(config, parameters);
+  }
+
+  private void checkBatch(SequenceBatch batch) {
+    if (batch.inputDim() != config.inputDim()) {
+      throw new IllegalArgumentException(
+          "batch: input dimension " + batch.inputDim() + ", the model expects " + config.inputDim());
+    }
+    requireFinite(batch.x(), "batch x");
+    requireFinite(batch.y(), "batch y");
+  }
+
+  private static void requireFinite(double[] values, String what) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new IllegalArgumentException(what + ": value " + values[i] + " at index " + i);
+      }
+    }
+  }
+
+  private static LstmTrajectory own(Trajectory trajectory) {
+    if (trajectory instanceof LstmTrajectory lstm) {
+      return lstm;
+    }
+    throw new IllegalArgumentException(
+        "trajectory: expected one from an LSTM forward pass, got " + trajectory.getClass().getSimpleName());
+  }
+}
