@@ -11,12 +11,14 @@ import io.horizon.core.task.SequenceBatch;
 final class GruBackward {
   private GruBackward() {}
 
-  /** Adds {@code scale · ∂/∂θ Σ w_t (ŷ − y)²} into {@code gradient} and returns the unscaled weighted loss. */
+  /**
+   * Adds {@code scale · ∂/∂θ Σ w_t (ŷ − y)²} (LW-2) into {@code gradient} and returns the unscaled weighted loss.
+   */
   static double run(ModelConfig config, GruWeights w, ParameterSet parameters, GruTrajectory trajectory,
       ParameterSet gradient, double scale) {
     SequenceBatch batch = trajectory.batch();
     GruStates s = trajectory.states;
-    GruWeights g = GruWeights.of(config, gradient, "gradient");
+    GruWeights grad = GruWeights.of(config, gradient, "gradient");
     int nb = s.batchSize;
     int length = s.length;
     int h = s.hiddenSize;
@@ -52,8 +54,8 @@ final class GruBackward {
         }
       }
       if (w.lnWeight != null) {
-        LayerNorm.backward(activationBlock, s.normalized[t], s.inverseStd[t], w.lnWeight, preBlock, g.lnWeight,
-            g.lnBias, nb, h);
+        LayerNorm.backward(activationBlock, s.normalized[t], s.inverseStd[t], w.lnWeight, preBlock, grad.lnWeight,
+            grad.lnBias, nb, h);
       }
       System.arraycopy(preBlock, 0, candidateGrad, t * nb * h, nb * h);
       Gemm.multiply(preBlock, false, w.candidateRecurrent, false, resetInput, nb, h, h, 0.0);
@@ -72,7 +74,7 @@ final class GruBackward {
         Gemm.multiply(gateBlock, false, updateReset, false, dState, nb, h, 2 * h, 1.0);
       }
     }
-    addWeightGradients(g, s, trajectory.inputs, gateGrad, candidateGrad);
+    addWeightGradients(grad, s, trajectory.inputs, gateGrad, candidateGrad);
     return loss;
   }
 
@@ -80,24 +82,24 @@ final class GruBackward {
    * dU_z, dU_r = Σ_t dPre_tᵀ h_{t-1}; dU_h = Σ_t dPre^h_tᵀ (r_t ⊙ h_{t-1}); dW = Σ_t dPre_tᵀ x_t; db = Σ_t dPre_t
    * (LW-15…LW-17), each one product over all B·T rows.
    */
-  private static void addWeightGradients(GruWeights g, GruStates s, double[] inputs, double[] gateGrad,
+  private static void addWeightGradients(GruWeights grad, GruStates s, double[] inputs, double[] gateGrad,
       double[] candidateGrad) {
     int h = s.hiddenSize;
-    int d = g.inputDim;
+    int d = grad.inputDim;
     int rows = s.length * s.batchSize;
     double[] recurrent = new double[2 * h * h];
     Gemm.multiply(gateGrad, true, s.states, false, recurrent, 2 * h, h, rows, 0.0);
-    addHalves(recurrent, g.updateRecurrent, g.resetRecurrent);
+    addHalves(recurrent, grad.updateRecurrent, grad.resetRecurrent);
     double[] input = new double[2 * h * d];
     Gemm.multiply(gateGrad, true, inputs, false, input, 2 * h, d, rows, 0.0);
-    addHalves(input, g.updateInput, g.resetInput);
-    Gemm.multiply(candidateGrad, true, s.resetState, false, g.candidateRecurrent, h, h, rows, 1.0);
-    Gemm.multiply(candidateGrad, true, inputs, false, g.candidateInput, h, d, rows, 1.0);
+    addHalves(input, grad.updateInput, grad.resetInput);
+    Gemm.multiply(candidateGrad, true, s.resetState, false, grad.candidateRecurrent, h, h, rows, 1.0);
+    Gemm.multiply(candidateGrad, true, inputs, false, grad.candidateInput, h, d, rows, 1.0);
     for (int row = 0; row < rows; row++) {
       for (int q = 0; q < h; q++) {
-        g.updateBias[q] += gateGrad[row * 2 * h + q];
-        g.resetBias[q] += gateGrad[row * 2 * h + h + q];
-        g.candidateBias[q] += candidateGrad[row * h + q];
+        grad.updateBias[q] += gateGrad[row * 2 * h + q];
+        grad.resetBias[q] += gateGrad[row * 2 * h + h + q];
+        grad.candidateBias[q] += candidateGrad[row * h + q];
       }
     }
   }

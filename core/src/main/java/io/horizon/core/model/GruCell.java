@@ -29,7 +29,7 @@ final class GruCell {
   }
 
   /**
-   * Step t: reads h_{t-1} from {@code state} ([B, H]) and the input pre-activations from row {@code t*B + b} of
+   * Step t (LW-15…LW-18): reads h_{t-1} from {@code state} ([B, H]) and the input pre-activations from row {@code t*B + b} of
    * {@code projection} ({@link GruWeights#project}); records z, r, r ⊙ h_{t-1}, h̃ (and the LayerNorm statistics) in
    * {@code s}, writes h_t into block t+1 of {@code s.states} and overwrites {@code state} with h_t.
    */

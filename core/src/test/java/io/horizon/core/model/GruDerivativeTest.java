@@ -93,6 +93,19 @@ class GruDerivativeTest {
     }
   }
 
+  /** {@code parameters()} holds every layout tensor; {@code trainable()} shares their storage. */
+  @Test
+  void trainableTensorsShareStorageWithTheParameters() {
+    for (boolean ln : new boolean[] {false, true}) {
+      GatedRnn model = GatedRnns.initialize(config(ln), 81);
+      assertEquals(ParameterLayout.of(config(ln)).size(), model.parameters().names().size());
+      assertEquals(ParameterLayout.trainableNames(config(ln)), java.util.List.copyOf(model.trainable().names()));
+      for (String name : model.trainable().names()) {
+        assertTrue(model.trainable().data(name) == model.parameters().data(name), name);
+      }
+    }
+  }
+
   /** One instance used from several threads at once gives the same trajectories and gradients as sequentially. */
   @Test
   void concurrentCallsOnOneModelAgreeWithSequentialOnes() throws Exception {
