@@ -14,7 +14,7 @@ public final class GatedRnns {
       case CONST -> notBuilt(config);
       case SHARED -> notBuilt(config);
       case DIAG -> notBuilt(config);
-      case GRU -> notBuilt(config);
+      case GRU -> new Gru(config, parameters);
       case LSTM -> new Lstm(config, parameters);
     };
   }
