@@ -11,9 +11,9 @@ public final class GatedRnns {
   public static GatedRnn fromParameters(ModelConfig config, ParameterSet parameters, String source) {
     ParameterLayout.validate(config, parameters, source);
     return switch (config.architecture()) {
-      case CONST -> notBuilt(config);
-      case SHARED -> notBuilt(config);
-      case DIAG -> notBuilt(config);
+      case CONST -> new ConstGateRnn(config, parameters);
+      case SHARED -> new SharedGateRnn(config, parameters);
+      case DIAG -> new DiagGateRnn(config, parameters);
       case GRU -> notBuilt(config);
       case LSTM -> notBuilt(config);
     };
