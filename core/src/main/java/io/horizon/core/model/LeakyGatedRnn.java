@@ -133,7 +133,7 @@ abstract class LeakyGatedRnn implements GatedRnn {
         int row = (b * length + t) * h;
         open(pre, b * w + h, states.opening, row);
         for (int q = 0; q < h; q++) {
-          double c = Math.tanh(z[b * zStride + q]);
+          double c = Tanh.of(z[b * zStride + q]);
           double s = states.opening[row + q];
           double next = (1 - s) * state[b * h + q] + s * c;
           states.candidate[row + q] = c;
