@@ -61,12 +61,14 @@ final class CandidateLayerNorm {
     }
   }
 
+  /** Copies the first H columns of the [B, W] {@code block} into the [B, H] input buffer. */
   private void candidateColumns(double[] block) {
     for (int b = 0; b < batchSize; b++) {
       System.arraycopy(block, b * width, in, b * hidden, hidden);
     }
   }
 
+  /** Loads ẑ and 1/σ of step t from {@code states} into the step buffers. */
   private void restore(int t, LeakyStates states) {
     Steps.gather(states.normalized, t, batchSize, states.length, hidden, zhat);
     Steps.gather(states.invStd, t, batchSize, states.length, 1, invStd);

@@ -71,6 +71,7 @@ abstract class LeakyGatedRnn implements GatedRnn {
     return trainable;
   }
 
+  /** H, the number of units (n in THEORY §1). */
   int hiddenSize() {
     return config.hiddenSize();
   }
@@ -298,6 +299,7 @@ abstract class LeakyGatedRnn implements GatedRnn {
     return new RetentionTrace(states.batchSize, length, h, logRetention, ratio, null, null);
   }
 
+  /** The per-call LayerNorm of the candidate pre-activation (THEORY §2.1), or null without LayerNorm. */
   private CandidateLayerNorm candidateNorm(int batchSize, int width) {
     if (layerNorm == null) {
       return null;
@@ -331,6 +333,7 @@ abstract class LeakyGatedRnn implements GatedRnn {
     }
   }
 
+  /** Bias gradients {@code Σ_{b,t} ∂L/∂pre_{b,t}}: the column sums of a rows×width matrix. */
   private static double[] columnSums(double[] matrix, int rows, int width) {
     double[] sums = new double[width];
     for (int r = 0; r < rows; r++) {
@@ -341,6 +344,7 @@ abstract class LeakyGatedRnn implements GatedRnn {
     return sums;
   }
 
+  /** The intermediates of a forward pass of this architecture and shape; rejects any other trajectory. */
   private LeakyStates statesOf(Trajectory trajectory) {
     if (trajectory instanceof LeakyTrajectory leaky
         && leaky.architecture() == config.architecture()
@@ -352,6 +356,7 @@ abstract class LeakyGatedRnn implements GatedRnn {
         + " model with H=" + hiddenSize() + (layerNorm != null ? " and LayerNorm" : " without LayerNorm"));
   }
 
+  /** Rejects a batch of the wrong input dimension, NaN/Inf inputs and NaN/Inf parameters, naming the culprit. */
   private void checkInputs(SequenceBatch batch) {
     if (batch.inputDim() != config.inputDim()) {
       throw new IllegalArgumentException(

@@ -39,6 +39,7 @@ record StackedWeights(double[] input, double[] inputBias, double[] recurrent) {
     }
   }
 
+  /** {@code dst[i] += src[from + i]} for every i of {@code dst}. */
   private static void add(double[] src, int from, double[] dst) {
     for (int i = 0; i < dst.length; i++) {
       dst[i] += src[from + i];
