@@ -11,16 +11,12 @@ public final class GatedRnns {
   public static GatedRnn fromParameters(ModelConfig config, ParameterSet parameters, String source) {
     ParameterLayout.validate(config, parameters, source);
     return switch (config.architecture()) {
-      case CONST -> notBuilt(config);
-      case SHARED -> notBuilt(config);
-      case DIAG -> notBuilt(config);
+      case CONST -> new ConstGateRnn(config, parameters);
+      case SHARED -> new SharedGateRnn(config, parameters);
+      case DIAG -> new DiagGateRnn(config, parameters);
       case GRU -> new Gru(config, parameters);
       case LSTM -> new Lstm(config, parameters);
     };
-  }
-
-  private static GatedRnn notBuilt(ModelConfig config) {
-    throw new UnsupportedOperationException("architecture " + config.architecture() + " is not built yet");
   }
 
   /**
