@@ -6,9 +6,6 @@ package io.horizon.core.model;
  * thread and pass.
  */
 final class LstmCell {
-  /** Below this |x| the Taylor series of tanh is exact to double precision and avoids cancellation. */
-  private static final double TANH_SERIES_LIMIT = 1e-3;
-
   private final LstmWeights weights;
   private final int rows;
   private final double[] candidate;
@@ -53,9 +50,9 @@ final class LstmCell {
         double i = Steps.sigmoid(pre[p + q] + bias[q]);
         double f = Steps.sigmoid(pre[p + f0 + q] + bias[f0 + q]);
         double o = Steps.sigmoid(pre[p + o0 + q] + bias[o0 + q]);
-        double g = tanh(candidate != null ? normalizedCandidate[s + q] : pre[p + g0 + q] + bias[g0 + q]);
+        double g = Tanh.of(candidate != null ? normalizedCandidate[s + q] : pre[p + g0 + q] + bias[g0 + q]);
         double c = f * cell[s + q] + i * g;
-        double tc = tanh(c);
+        double tc = Tanh.of(c);
         pre[p + q] = i;
         pre[p + f0 + q] = f;
         pre[p + o0 + q] = o;
@@ -65,20 +62,5 @@ final class LstmCell {
         hidden[s + q] = o * tc;
       }
     }
-  }
-
-  /**
-   * tanh through one exponential, {@code (1 − e^{−2|x|}) / (1 + e^{−2|x|})} with the sign of x (about four times
-   * faster than {@link Math#tanh}); below |x| = 1e-3 the series x − x³/3 + 2x⁵/15 avoids the cancellation, so the
-   * relative error stays below 1e-13 everywhere.
-   */
-  static double tanh(double x) {
-    double a = Math.abs(x);
-    if (a < TANH_SERIES_LIMIT) {
-      double x2 = x * x;
-      return x * (1 - x2 / 3 * (1 - 0.4 * x2));
-    }
-    double e = Math.exp(-2 * a);
-    return Math.copySign((1 - e) / (1 + e), x);
   }
 }

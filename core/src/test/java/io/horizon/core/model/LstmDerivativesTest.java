@@ -85,17 +85,6 @@ class LstmDerivativesTest {
   }
 
   @Test
-  void exponentialTanhMatchesMathTanh() {
-    for (double x = -30; x <= 30; x += 1e-3) {
-      for (double scale : new double[] {1, 1e-2, 1e-4, 1e-8}) {
-        double v = x * scale;
-        double expected = Math.tanh(v);
-        assertEquals(expected, LstmCell.tanh(v), 1e-13 * Math.abs(expected), "tanh(" + v + ")");
-      }
-    }
-  }
-
-  @Test
   void nonFiniteOrMisshapenInputIsReportedByName() {
     GatedRnn model = model(false, 14);
     SequenceBatch batch = ModelChecks.randomBatch(B, T, D, 15);
