@@ -107,7 +107,7 @@ public final class Npy {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       writeFully(channel, head);
-      ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer chunk = ByteBuffer.allocate(chunkBytes(data.length, 4)).order(ByteOrder.LITTLE_ENDIAN);
       for (int from = 0; from < data.length; from += CHUNK_BYTES / 4) {
         int count = Math.min(CHUNK_BYTES / 4, data.length - from);
         chunk.clear();
@@ -216,7 +216,7 @@ public final class Npy {
       throws IOException {
     int item = itemSize(header);
     int total = header.elementCount(file.toString());
-    ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer chunk = ByteBuffer.allocate(chunkBytes(total, item)).order(ByteOrder.LITTLE_ENDIAN);
     for (int from = 0; from < total; from += CHUNK_BYTES / item) {
       int count = Math.min(CHUNK_BYTES / item, total - from);
       chunk.clear().limit(count * item);
@@ -224,6 +224,11 @@ public final class Npy {
       chunk.flip();
       reader.read(chunk, from, count);
     }
+  }
+
+  /** The transfer buffer size: the whole array when it is small, else {@link #CHUNK_BYTES}. */
+  private static int chunkBytes(int count, int item) {
+    return (int) Math.min(CHUNK_BYTES, (long) count * item);
   }
 
   private static void readFully(FileChannel channel, ByteBuffer buffer, Path file, String what) throws IOException {
