@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +85,7 @@ public final class Safetensors {
     }
     Map<String, String> metadata = new TreeMap<>();
     List<Entry> entries = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : header.properties()) {
       if (field.getKey().equals(METADATA)) {
         readMetadata(field.getValue(), source, metadata);
       } else {
@@ -186,8 +184,7 @@ public final class Safetensors {
     if (!node.isObject()) {
       throw new IllegalArgumentException(source + ": " + METADATA + " must be an object, got " + node.getNodeType());
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!e.getValue().isTextual()) {
         throw new IllegalArgumentException(source + ": " + METADATA + " value of '" + e.getKey()
             + "' must be a string, got " + e.getValue().getNodeType());
@@ -207,8 +204,8 @@ public final class Safetensors {
       if (!node.isObject()) {
         throw new IllegalArgumentException(where + ": entry must be an object, got " + node.getNodeType());
       }
-      for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
-        String key = keys.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String key = field.getKey();
         if (!TENSOR_KEYS.contains(key)) {
           throw new IllegalArgumentException(where + ": unknown key '" + key + "'");
         }

@@ -41,11 +41,6 @@ public final class SpecNode {
     return new SpecNode(copy, path);
   }
 
-  /** The path of this object. */
-  public String path() {
-    return path;
-  }
-
   /** The path of field {@code key}. */
   public String path(String key) {
     return path + "." + key;
