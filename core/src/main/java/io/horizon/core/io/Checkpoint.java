@@ -38,7 +38,11 @@ public record Checkpoint(String source, Architecture architecture, ParameterSet 
   /** The model with these parameters (the tensors in layout order, shared with this checkpoint). */
   public GatedRnn model(Architecture requested) {
     ModelConfig config = config(requested);
-    ParameterSet ordered = parameters.subset(ParameterLayout.of(config).stream().map(TensorSpec::name).toList());
-    return GatedRnns.fromParameters(config, ordered, source);
+    return GatedRnns.fromParameters(config, inLayoutOrder(config, parameters), source);
+  }
+
+  /** The tensors of a validated parameter set in the order of the layout, sharing storage. */
+  static ParameterSet inLayoutOrder(ModelConfig config, ParameterSet parameters) {
+    return parameters.subset(ParameterLayout.of(config).stream().map(TensorSpec::name).toList());
   }
 }

@@ -5,7 +5,6 @@ import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.ModelConfig;
 import io.horizon.core.model.ParameterLayout;
 import io.horizon.core.model.ParameterSet;
-import io.horizon.core.model.TensorSpec;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,7 +74,7 @@ public final class CheckpointFile {
     ParameterSet parameters = content.tensors();
     if (architecture != null) {
       ModelConfig config = ParameterLayout.infer(architecture, parameters, source);
-      parameters = parameters.subset(ParameterLayout.of(config).stream().map(TensorSpec::name).toList());
+      parameters = Checkpoint.inLayoutOrder(config, parameters);
     }
     return new Checkpoint(source, architecture, parameters, provenance);
   }

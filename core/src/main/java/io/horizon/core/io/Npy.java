@@ -2,12 +2,10 @@ package io.horizon.core.io;
 
 import io.horizon.core.task.SequenceDataset;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -54,7 +52,7 @@ public final class Npy {
       requireFinite(file, header.shape(), out.length, i -> out[i]);
       return new FloatArray(header.shape(), out);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileErrors.of(file, "read", e);
     }
   }
 
@@ -79,7 +77,7 @@ public final class Npy {
       requireFinite(file, header.shape(), out.length, i -> out[i]);
       return out;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileErrors.of(file, "read", e);
     }
   }
 
@@ -116,15 +114,21 @@ public final class Npy {
         writeFully(channel, chunk);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw FileErrors.of(file, "write", e);
     }
   }
 
   /**
    * Reads a sequence data set: x of shape [N, T, D] and y of shape [N, T, 1] or [N, T], with matching N and T.
-   * Step weights are not stored in the files (null: every step carries a target).
+   * Step weights are not stored in the files: every step carries a target (use the overload with the task's step
+   * weights for tasks with a target at the last step only).
    */
   public static SequenceDataset readDataset(Path x, Path y) {
+    return readDataset(x, y, null);
+  }
+
+  /** Reads a sequence data set whose steps are weighted by {@code stepWeights} (length T, or null for all ones). */
+  public static SequenceDataset readDataset(Path x, Path y, double[] stepWeights) {
     FloatArray xs = readFloats(x);
     FloatArray ys = readFloats(y);
     int[] sx = xs.shape();
@@ -140,7 +144,11 @@ public final class Npy {
       throw new IllegalArgumentException(y + ": shape " + Arrays.toString(sy) + " does not match the inputs "
           + Arrays.toString(sx) + " of " + x + " (N and T must agree)");
     }
-    return new SequenceDataset(xs.data(), ys.data(), sx[0], sx[1], sx[2]);
+    if (stepWeights != null && stepWeights.length != sx[1]) {
+      throw new IllegalArgumentException(x + ": sequences have length " + sx[1] + " but " + stepWeights.length
+          + " step weights were given");
+    }
+    return new SequenceDataset(xs.data(), ys.data(), sx[0], sx[1], sx[2], stepWeights);
   }
 
   /** Writes a data set as x [N, T, D] and y [N, T, 1], both {@code <f4}. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.horizon.core.model.ParameterSet;
 import io.horizon.core.model.Tensor;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ public final class Safetensors {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileErrors.of(file, "read", e);
     }
     return decode(bytes, file.toString());
   }
@@ -61,7 +60,7 @@ public final class Safetensors {
     try {
       Files.write(file, bytes);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw FileErrors.of(file, "write", e);
     }
   }
 

@@ -3,9 +3,9 @@ package io.horizon.core.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.horizon.core.ExpectedErrors;
 import io.horizon.core.TestResources;
 import io.horizon.core.model.Architecture;
 import io.horizon.core.model.ModelConfig;
@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checkpoints: exact round trips with provenance, PyTorch files without it, and layout errors. */
@@ -50,9 +50,8 @@ class CheckpointFileTest {
         Map.of("trainLoss", 0.0123, "validR2", 0.87));
   }
 
-  private static void expectError(String expected, Supplier<?> action) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::get, expected);
-    assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+  private static void expectError(String expected, Executable action) {
+    ExpectedErrors.illegalArgument(action, expected);
   }
 
   @Test
@@ -124,20 +123,15 @@ class CheckpointFileTest {
     ParameterSet p = randomParameters(config, 4);
     p.put(Tensor.zeros("extra", 2));
     expectError("unexpected tensor 'extra' for architecture gru",
-        () -> {
-          CheckpointFile.write(dir.resolve("x.safetensors"), config, p, null, TensorDtype.F32);
-          return null;
-        });
+        () -> CheckpointFile.write(dir.resolve("x.safetensors"), config, p, null, TensorDtype.F32));
   }
 
   @Test
   void inconsistentOrMalformedMetadataIsRejected() {
     ModelConfig config = new ModelConfig(Architecture.LSTM, 2, 3, false, 0.05);
     ParameterSet p = randomParameters(config, 8);
-    expectError("provenance names architecture gru but the model is lstm", () -> {
-      CheckpointFile.write(dir.resolve("a.safetensors"), config, p, provenance(Architecture.GRU), TensorDtype.F32);
-      return null;
-    });
+    expectError("provenance names architecture gru but the model is lstm", () -> CheckpointFile.write(
+        dir.resolve("a.safetensors"), config, p, provenance(Architecture.GRU), TensorDtype.F32));
     Path mixed = dir.resolve("mixed.safetensors");
     Safetensors.write(mixed, p, Map.of(CheckpointFile.ARCHITECTURE_KEY, "lstm",
         CheckpointFile.PROVENANCE_KEY, provenance(Architecture.GRU).toJson()), TensorDtype.F32);

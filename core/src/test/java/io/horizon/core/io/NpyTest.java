@@ -3,9 +3,9 @@ package io.horizon.core.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.horizon.core.ExpectedErrors;
 import io.horizon.core.TestResources;
 import io.horizon.core.task.SequenceDataset;
 import java.io.IOException;
@@ -93,9 +93,7 @@ class NpyTest {
   }
 
   private static void rejects(String file, String expected, Consumer<Path> read) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read.accept(npy(file)), file);
-    assertTrue(e.getMessage().contains(file), "names the file: " + e.getMessage());
-    assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+    ExpectedErrors.illegalArgument(() -> read.accept(npy(file)), file, expected);
   }
 
   @Test
@@ -120,12 +118,19 @@ class NpyTest {
   @Test
   void writingRejectsMismatchedShapesAndNonFiniteValues() {
     Path out = dir.resolve("out.npy");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Npy.writeFloats(out, new int[] {2, 2}, new float[3]));
-    assertTrue(e.getMessage().contains("shape [2, 2] does not hold 3 values"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Npy.writeFloats(out, new int[] {3}, new float[] {1, Float.POSITIVE_INFINITY, 0}));
-    assertTrue(e.getMessage().contains("non-finite value Infinity at index [1]"), e.getMessage());
+    ExpectedErrors.illegalArgument(() -> Npy.writeFloats(out, new int[] {2, 2}, new float[3]),
+        "out.npy: shape [2, 2] does not hold 3 values");
+    ExpectedErrors.illegalArgument(() -> Npy.writeFloats(out, new int[] {3}, new float[] {1, Float.NaN, 0}),
+        "out.npy: non-finite value NaN at index [1]");
+    ExpectedErrors.illegalArgument(() -> Npy.readFloats(dir.resolve("absent.npy")), "absent.npy: no such file");
+  }
+
+  @Test
+  void stepWeightsMustMatchTheLength() {
+    double[] lastStep = {0, 0, 0, 0, 1};
+    assertArrayEquals(lastStep, Npy.readDataset(npy("x.npy"), npy("y_rank3.npy"), lastStep).stepWeights());
+    ExpectedErrors.illegalArgument(() -> Npy.readDataset(npy("x.npy"), npy("y_rank3.npy"), new double[4]),
+        "x.npy: sequences have length 5 but 4 step weights were given");
   }
 
   @Test
@@ -135,11 +140,15 @@ class NpyTest {
     assertTrue(h.fortranOrder());
     assertArrayEquals(new int[] {7}, h.shape());
     assertEquals("{'descr': '<f8', 'fortran_order': True, 'shape': (7,), }", h.format());
-    for (String bad : List.of("{'descr': '<f4', 'shape': (2,), }", "{'descr': '<f4', 'fortran_order': False, "
-        + "'shape': (2,), 'x': 1}", "{'descr': '<f4' 'fortran_order': False, 'shape': (2,)}",
-        "{'descr': '<f4', 'fortran_order': False, 'shape': (-2,)}")) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NpyHeader.parse(bad, "h.npy"));
-      assertTrue(e.getMessage().startsWith("h.npy: "), e.getMessage());
+    String[][] table = {
+      {"{'descr': '<f4', 'shape': (2,), }", "header must hold exactly the keys"},
+      {"{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'x': 1}", "header must hold exactly the keys"},
+      {"{'descr': '<f4' 'fortran_order': False, 'shape': (2,)}", "malformed header"},
+      {"{'descr': '<f4', 'fortran_order': False, 'shape': (-2,)}", "malformed header"},
+      {"{'descr': '<f4', 'fortran_order': 0, 'shape': (2,)}", "header 'fortran_order' must be True or False"},
+    };
+    for (String[] row : table) {
+      ExpectedErrors.illegalArgument(() -> NpyHeader.parse(row[0], "h.npy"), "h.npy: " + row[1]);
     }
   }
 }
