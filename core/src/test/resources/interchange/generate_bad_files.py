@@ -53,6 +53,7 @@ out("bad_offsets_outside.safetensors",
     st.encode_raw({"a": {"dtype": "F32", "shape": [2, 3], "data_offsets": [0, 24]}}, six[:16]))
 out("bad_overlap.safetensors", st.encode_raw({"a": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]},
                                                "b": {"dtype": "F32", "shape": [2], "data_offsets": [8, 16]}}, six[:16]))
+out("bad_uncovered_bytes.safetensors", st.encode({"a": np.ones((2, 3), dtype="<f4")}) + b"\0\0\0\0")
 out("bad_metadata_value.safetensors", st.encode_raw({"__metadata__": {"epoch": 3}}, b""))
 out("bad_nan.safetensors", st.encode({"a": np.array([0.5, np.nan, 1.0], dtype="<f4")}))
 

@@ -102,8 +102,8 @@ public final class Safetensors {
       covered = e.end();
     }
     if (covered != dataLength) {
-      throw new IllegalArgumentException(source + ": the data area holds " + dataLength + " bytes but the tensors cover "
-          + covered);
+      throw new IllegalArgumentException(
+          source + ": the data area holds " + dataLength + " bytes but the tensors cover " + covered);
     }
     ParameterSet tensors = new ParameterSet();
     Map<String, TensorDtype> dtypes = new LinkedHashMap<>();

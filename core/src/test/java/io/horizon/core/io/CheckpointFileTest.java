@@ -146,7 +146,8 @@ class CheckpointFileTest {
     Safetensors.write(badEpoch, p, Map.of(CheckpointFile.PROVENANCE_KEY, json), TensorDtype.F32);
     expectError("epoch.safetensors: horizon.provenance.epoch: must be an integer, got 'x'",
         () -> CheckpointFile.read(badEpoch));
-    expectError("x.safetensors: horizon.provenance: malformed JSON", () -> Provenance.fromJson("{\"a\":", "x.safetensors"));
+    expectError("x.safetensors: horizon.provenance: malformed JSON",
+        () -> Provenance.fromJson("{\"a\":", "x.safetensors"));
     expectError("metrics.loss: must be finite, got NaN", () -> new Provenance(Architecture.GRU, Map.of(), Map.of(),
         "v", 1, Map.of("loss", Double.NaN)));
   }

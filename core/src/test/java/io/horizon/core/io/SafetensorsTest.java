@@ -126,6 +126,7 @@ class SafetensorsTest {
         "tensor 'a': shape [2, 3] of F32 needs 24 bytes, data_offsets [0, 20] give 20");
     rejects("bad_offsets_outside.safetensors", "tensor 'a': data_offsets [0, 24] lie outside the data area (16 bytes)");
     rejects("bad_overlap.safetensors", "tensor 'b': data_offsets [8, 16] overlap the previous tensor");
+    rejects("bad_uncovered_bytes.safetensors", "the data area holds 28 bytes but the tensors cover 24");
     rejects("bad_metadata_value.safetensors", "__metadata__ value of 'epoch' must be a string");
     rejects("bad_nan.safetensors", "tensor 'a' holds the non-finite value NaN at index 1");
   }
