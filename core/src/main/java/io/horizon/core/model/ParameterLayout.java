@@ -124,7 +124,18 @@ public final class ParameterLayout {
 
   /** Checks names and shapes against the layout; the error names the file, the tensor and both shapes. */
   public static void validate(ModelConfig config, ParameterSet tensors, String source) {
-    List<TensorSpec> specs = of(config);
+    check(of(config), config, tensors, source);
+  }
+
+  /**
+   * Checks names and shapes against the trainable part of the layout (everything but {@code s_const}: the shape of
+   * a gradient or a projection direction); the error names the file, the tensor and both shapes.
+   */
+  public static void validateTrainable(ModelConfig config, ParameterSet tensors, String source) {
+    check(of(config).stream().filter(TensorSpec::trainable).toList(), config, tensors, source);
+  }
+
+  private static void check(List<TensorSpec> specs, ModelConfig config, ParameterSet tensors, String source) {
     for (TensorSpec s : specs) {
       if (!tensors.contains(s.name())) {
         throw new IllegalArgumentException(source + ": tensor '" + s.name() + "' missing for architecture "

@@ -1,0 +1,83 @@
+package io.horizon.core.task;
+
+import io.horizon.core.io.SpecNode;
+import io.horizon.core.random.Rng;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The moving-average task (THEORY §10 table): channel 0 holds U(0,1) draws, the other channels are zero; the
+ * target at the last step is the mean of the last W values of channel 0. Defaults (THEORY §10.3 S2): T 120, D 6,
+ * W 8.
+ *
+ * @param length sequence length T
+ * @param inputDim channels D
+ * @param window W, at most T
+ */
+public record MovingAverageTask(int length, int inputDim, int window) implements Task, TaskParameters {
+
+  /** Spec name of this task. */
+  public static final String NAME = "movingavg";
+
+  public MovingAverageTask {
+    SequenceGeneration.requirePositive("length", length);
+    SequenceGeneration.requirePositive("inputDim", inputDim);
+    SequenceGeneration.requirePositive("window", window);
+    if (window > length) {
+      throw new IllegalArgumentException("window: must be at most length (" + length + "), got " + window);
+    }
+  }
+
+  /** The THEORY §10.3 S2 task. */
+  public static MovingAverageTask defaults() {
+    return new MovingAverageTask(120, 6, 8);
+  }
+
+  /** Reads the spec fields of this task (absent fields take the defaults). */
+  static MovingAverageTask fromSpec(SpecNode node) {
+    MovingAverageTask d = defaults();
+    int length = node.integer("length", d.length());
+    int inputDim = node.integer("inputDim", d.inputDim());
+    int window = node.integer("window", d.window());
+    node.rejectUnread();
+    return node.build(() -> new MovingAverageTask(length, inputDim, window));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public double[] stepWeights() {
+    return SequenceGeneration.lastStepWeights(length);
+  }
+
+  @Override
+  public Task create() {
+    return this;
+  }
+
+  @Override
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("length", length);
+    m.put("inputDim", inputDim);
+    m.put("window", window);
+    return m;
+  }
+
+  @Override
+  public SequenceDataset generate(int count, long seed) {
+    return SequenceGeneration.lastStep(this, count, seed, this::fill);
+  }
+
+  private double fill(Rng rng, float[] x, int offset) {
+    SequenceGeneration.fillFirstChannel(rng, x, offset, length, inputDim, 1.0);
+    double sum = 0;
+    for (int t = length - window; t < length; t++) {
+      sum += x[offset + t * inputDim];
+    }
+    return sum / window;
+  }
+}
