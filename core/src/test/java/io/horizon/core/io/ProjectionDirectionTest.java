@@ -1,5 +1,6 @@
 package io.horizon.core.io;
 
+import io.horizon.core.io.ProjectionDirection;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

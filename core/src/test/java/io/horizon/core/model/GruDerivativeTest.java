@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.io.ProjectionDirection;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +49,7 @@ class GruDerivativeTest {
     for (boolean ln : new boolean[] {false, true}) {
       GatedRnn model = ModelChecks.randomModel(config(ln), 21, SCALE);
       ModelChecks.assertTangentMatchesFiniteDifferences(
-          model, ModelChecks.randomBatch(B, T, D, 22), ModelChecks.randomDirection(config(ln), 23), 1e-6);
+          model, ModelChecks.randomBatch(B, T, D, 22), ProjectionDirection.random(config(ln), 23), 1e-6);
     }
   }
 
@@ -57,7 +58,7 @@ class GruDerivativeTest {
     for (boolean ln : new boolean[] {false, true}) {
       GatedRnn model = ModelChecks.randomModel(config(ln), 31, SCALE);
       ModelStepChecks.assertImmediateTangentMatchesFiniteDifferences(
-          model, ModelChecks.randomBatch(B, T, D, 32), ModelChecks.randomDirection(config(ln), 33), 1e-6);
+          model, ModelChecks.randomBatch(B, T, D, 32), ProjectionDirection.random(config(ln), 33), 1e-6);
     }
   }
 
@@ -165,7 +166,7 @@ class GruDerivativeTest {
         () -> model.backward(trajectory, model.trainable().zerosLike(), 1.0));
     assertTrue(e.getMessage().startsWith("y:"), e.getMessage());
 
-    ParameterSet direction = ModelChecks.randomDirection(config(false), 75);
+    ParameterSet direction = ProjectionDirection.random(config(false), 75);
     direction.data("Ur.weight")[3] = Double.NaN;
     e = assertThrows(IllegalArgumentException.class, () -> model.tangent(trajectory, direction, TangentMode.TOTAL));
     assertTrue(e.getMessage().contains("'Ur.weight' holds NaN or Inf"), e.getMessage());

@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.io.ProjectionDirection;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,7 +68,7 @@ class LeakyGatedRnnTest {
   @MethodSource("models")
   void totalTangentMatchesFiniteDifferences(Architecture architecture, boolean layerNorm) {
     GatedRnn model = model(architecture, layerNorm, 103);
-    ParameterSet u = ModelChecks.randomDirection(model.config(), 31);
+    ParameterSet u = ProjectionDirection.random(model.config(), 31);
     ModelChecks.assertTangentMatchesFiniteDifferences(model, ModelChecks.randomBatch(B, T, D, 9), u, TOLERANCE);
   }
 
@@ -75,7 +76,7 @@ class LeakyGatedRnnTest {
   @MethodSource("models")
   void immediateTangentMatchesFiniteDifferences(Architecture architecture, boolean layerNorm) {
     GatedRnn model = model(architecture, layerNorm, 104);
-    ParameterSet u = ModelChecks.randomDirection(model.config(), 32);
+    ParameterSet u = ProjectionDirection.random(model.config(), 32);
     ModelStepChecks.assertImmediateTangentMatchesFiniteDifferences(
         model, ModelChecks.randomBatch(B, T, D, 10), u, TOLERANCE);
   }
@@ -99,7 +100,7 @@ class LeakyGatedRnnTest {
   void concurrentCallsOnOneInstanceEqualSequentialOnes(Architecture architecture, boolean layerNorm)
       throws Exception {
     GatedRnn model = model(architecture, layerNorm, 106);
-    ParameterSet u = ModelChecks.randomDirection(model.config(), 33);
+    ParameterSet u = ProjectionDirection.random(model.config(), 33);
     int calls = 6;
     List<double[]> expected = new ArrayList<>();
     for (int i = 0; i < calls; i++) {
@@ -160,7 +161,7 @@ class LeakyGatedRnnTest {
         () -> model.backward(trajectory, model.trainable().zerosLike(), 1.0));
     assertTrue(e.getMessage().startsWith("y: Infinity at sequence 0, step 5"), e.getMessage());
 
-    ParameterSet u = ModelChecks.randomDirection(model.config(), 34);
+    ParameterSet u = ProjectionDirection.random(model.config(), 34);
     u.data("Us.weight")[3] = Double.NaN;
     e = assertThrows(IllegalArgumentException.class, () -> model.tangent(trajectory, u, TangentMode.TOTAL));
     assertTrue(e.getMessage().contains("'Us.weight'"), e.getMessage());

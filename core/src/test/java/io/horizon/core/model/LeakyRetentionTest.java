@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.io.ProjectionDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +101,7 @@ class LeakyRetentionTest {
   /** Zeroth-order diagnostic pass in batches of 3 sequences, samples discarded. */
   private static DiagnosticResult diagnose(GatedRnn model, SequenceDataset data, int[] lags) {
     KernelOptions options = KernelOptions.defaults(lags).withFirstOrder(false).withBatchSize(3).withThreads(1);
-    ParameterSet u = ModelChecks.randomDirection(model.config(), 45);
+    ParameterSet u = ProjectionDirection.random(model.config(), 45);
     return new DiagnosticPass(options).run(model, data, u, (lag, values, count) -> { }, done -> { });
   }
 

@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.io.ProjectionDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class LstmDerivativesTest {
   void totalTangentMatchesFiniteDifferences(boolean layerNorm) {
     GatedRnn model = model(layerNorm, 6);
     ModelChecks.assertTangentMatchesFiniteDifferences(
-        model, ModelChecks.randomBatch(B, T, D, 7), ModelChecks.randomDirection(model.config(), 8), 1e-6);
+        model, ModelChecks.randomBatch(B, T, D, 7), ProjectionDirection.random(model.config(), 8), 1e-6);
   }
 
   @ParameterizedTest
@@ -61,7 +62,7 @@ class LstmDerivativesTest {
   void immediateTangentMatchesFiniteDifferences(boolean layerNorm) {
     GatedRnn model = model(layerNorm, 9);
     ModelStepChecks.assertImmediateTangentMatchesFiniteDifferences(
-        model, ModelChecks.randomBatch(B, T, D, 10), ModelChecks.randomDirection(model.config(), 11), 1e-6);
+        model, ModelChecks.randomBatch(B, T, D, 10), ProjectionDirection.random(model.config(), 11), 1e-6);
   }
 
   @ParameterizedTest
@@ -99,7 +100,7 @@ class LstmDerivativesTest {
     e = assertThrows(IllegalArgumentException.class, () -> model.forward(batch));
     assertTrue(e.getMessage().contains("'Uf.weight'"), e.getMessage());
     model.parameters().data("Uf.weight")[3] = 0;
-    ParameterSet direction = ModelChecks.randomDirection(model.config(), 16);
+    ParameterSet direction = ProjectionDirection.random(model.config(), 16);
     direction.data("Wg.bias")[0] = Double.NaN;
     Trajectory trajectory = model.forward(batch);
     e = assertThrows(IllegalArgumentException.class,

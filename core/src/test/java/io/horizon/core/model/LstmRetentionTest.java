@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.io.ProjectionDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,7 +94,7 @@ class LstmRetentionTest {
     int[] lags = LagGrid.linspace(1, length - 1, 15);
     KernelOptions options = KernelOptions.defaults(lags).withFirstOrder(false).withThreads(1).withBatchSize(4);
     DiagnosticResult result = new DiagnosticPass(options).run(model, new SequenceDataset(x, y, count, length, D),
-        ModelChecks.randomDirection(config, 25), (lag, values, n) -> {}, done -> {});
+        ProjectionDirection.random(config, 25), (lag, values, n) -> {}, done -> {});
     for (int i = 1; i < lags.length; i++) {
       assertTrue(result.fMean()[i] > 0, "f at lag " + lags[i]);
       assertTrue(result.fMean()[i] <= result.fMean()[i - 1],

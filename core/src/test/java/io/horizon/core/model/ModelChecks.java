@@ -40,26 +40,6 @@ public final class ModelChecks {
     return new SequenceBatch(x, y, batch, length, inputDim);
   }
 
-  /** A random direction over the trainable tensors, jointly of unit norm. */
-  public static ParameterSet randomDirection(ModelConfig config, long seed) {
-    ParameterSet u = ParameterLayout.zeroTrainable(config);
-    Rng rng = new Rng(seed);
-    for (String name : u.names()) {
-      double[] d = u.data(name);
-      for (int i = 0; i < d.length; i++) {
-        d[i] = rng.gaussian();
-      }
-    }
-    double norm = u.norm();
-    for (String name : u.names()) {
-      double[] d = u.data(name);
-      for (int i = 0; i < d.length; i++) {
-        d[i] /= norm;
-      }
-    }
-    return u;
-  }
-
   private static double sumSquaredError(GatedRnn model, SequenceBatch batch) {
     double[] yhat = model.forward(batch).predictions();
     double s = 0;
