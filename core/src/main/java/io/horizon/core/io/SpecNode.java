@@ -81,6 +81,19 @@ public final class SpecNode {
     return toLong(take(key), path(key));
   }
 
+  /** An optional boolean field. */
+  public boolean bool(String key, boolean defaultValue) {
+    if (!values.containsKey(key)) {
+      read.add(key);
+      return defaultValue;
+    }
+    Object v = take(key);
+    if (!(v instanceof Boolean b)) {
+      throw new IllegalArgumentException(path(key) + ": must be true or false, got " + describe(v));
+    }
+    return b;
+  }
+
   /** An optional finite real field. */
   public double real(String key, double defaultValue) {
     if (!values.containsKey(key)) {
