@@ -13,7 +13,7 @@ import java.util.Map;
  * The JSON dialect of Horizon's files: compact, map keys sorted (so the same content gives the same bytes),
  * duplicate keys and text after the value rejected on reading.
  */
-final class Json {
+public final class Json {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -23,7 +23,7 @@ final class Json {
   private Json() {}
 
   /** Compact text of a value made of maps, lists, strings, numbers, booleans and JSON nodes. */
-  static String write(Object value) {
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
