@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = HorizonCommand.Version.class,
     description = "Measures how far back in time a gated recurrent network can still learn.",
-    subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TrainCommand.class, DiagnoseCommand.class, StableCommand.class,
+        CommandLine.HelpCommand.class})
 public final class HorizonCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -6,10 +6,7 @@ import io.horizon.core.model.RetentionTrace;
 import io.horizon.core.model.Trajectory;
 import io.horizon.core.task.SequenceBatch;
 import io.horizon.core.task.SequenceDataset;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * The diagnostic pass on a frozen model (THEORY §4.4, §5.4, §8.2 "Diagnostic pass"): for each batch of diagnostic
@@ -39,33 +36,22 @@ public final class DiagnosticPass {
       totals[i] = new LagTotals(lags[i], h);
     }
     double[][] neuronSigns = null;
-    ForkJoinPool pool = new ForkJoinPool(options.threads());
-    try {
-      for (int from = 0; from < data.count(); from += options.batchSize()) {
-        int to = Math.min(data.count(), from + options.batchSize());
-        SequenceBatch batch = data.batch(from, to);
-        Trajectory trajectory = model.forward(batch);
-        double[] v = model.tangent(trajectory, direction, options.tangentMode()).kernelState();
-        RetentionTrace trace = model.retention(trajectory, options.retention());
-        double[] delta = outputError(trajectory, model.parameters().data("out.weight"), h);
-        MuPrefixSums prefixes = MuPrefixSums.of(trace, options.firstOrder(), options.resetEnvelopes());
-        if (options.gauge().mode() == SignGauge.Mode.PER_NEURON && neuronSigns == null) {
-          neuronSigns = pilotSigns(lags, delta, v, batch.batchSize(), batch.length(), h);
-        }
-        double[][] signs = neuronSigns;
-        LagKernel kernel = new LagKernel(prefixes, delta, v, options.gauge());
-        pool.submit(() -> IntStream.range(0, lags.length).parallel()
-                .forEach(i -> kernel.accumulate(totals[i], signs == null ? null : signs[i], i, sink)))
-            .get();
-        progress.accept(to);
+    for (int from = 0; from < data.count(); from += options.batchSize()) {
+      int to = Math.min(data.count(), from + options.batchSize());
+      SequenceBatch batch = data.batch(from, to);
+      Trajectory trajectory = model.forward(batch);
+      double[] v = model.tangent(trajectory, direction, options.tangentMode()).kernelState();
+      RetentionTrace trace = model.retention(trajectory, options.retention());
+      double[] delta = outputError(trajectory, model.parameters().data("out.weight"), h);
+      MuPrefixSums prefixes = MuPrefixSums.of(trace, options.firstOrder(), options.resetEnvelopes());
+      if (options.gauge().mode() == SignGauge.Mode.PER_NEURON && neuronSigns == null) {
+        neuronSigns = pilotSigns(lags, delta, v, batch.batchSize(), batch.length(), h);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("diagnostic pass interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
+      double[][] signs = neuronSigns;
+      LagKernel kernel = new LagKernel(prefixes, delta, v, options.gauge());
+      ParallelLoop.run(options.threads(), lags.length,
+          i -> kernel.accumulate(totals[i], signs == null ? null : signs[i], i, sink));
+      progress.accept(to);
     }
     return result(lags, totals, h, data.count());
   }

@@ -19,6 +19,7 @@ public record LearnabilityOptions(
     if (alphaMode == null) {
       throw new IllegalArgumentException("alpha-mode: missing");
     }
+    SampleComplexity.checkGrid(budgets, threshold);
     if (acWindowFrom < 1 || acWindowTo < acWindowFrom) {
       throw new IllegalArgumentException(
           "ac-window: need 1 <= from <= to, got [" + acWindowFrom + ", " + acWindowTo + "]");
@@ -35,5 +36,15 @@ public record LearnabilityOptions(
   /** The same settings with another budget grid. */
   public LearnabilityOptions withBudgets(long[] grid) {
     return new LearnabilityOptions(alphaMode, grid, threshold, acWindowFrom, acWindowTo, kdePoints);
+  }
+
+  /** The same settings with another detection threshold. */
+  public LearnabilityOptions withThreshold(double value) {
+    return new LearnabilityOptions(alphaMode, budgets, value, acWindowFrom, acWindowTo, kdePoints);
+  }
+
+  /** The same settings with another α mode. */
+  public LearnabilityOptions withAlphaMode(AlphaMode mode) {
+    return new LearnabilityOptions(mode, budgets, threshold, acWindowFrom, acWindowTo, kdePoints);
   }
 }

@@ -58,6 +58,12 @@ public final class SampleComplexity {
    * threshold {@code threshold} > 0.
    */
   public static SampleComplexity of(LagStatistics statistics, AlphaMode mode, long[] budgets, double threshold) {
+    checkGrid(budgets, threshold);
+    return new SampleComplexity(statistics, mode, budgets, threshold);
+  }
+
+  /** Rejects an empty, non-positive or non-increasing budget grid and a non-positive threshold. */
+  static void checkGrid(long[] budgets, double threshold) {
     if (budgets == null || budgets.length == 0) {
       throw new IllegalArgumentException("budgets: the N grid is empty");
     }
@@ -70,7 +76,6 @@ public final class SampleComplexity {
     if (!(threshold > 0) || !Double.isFinite(threshold)) {
       throw new IllegalArgumentException("threshold: c_thr must be positive and finite, got " + threshold);
     }
-    return new SampleComplexity(statistics, mode, budgets, threshold);
   }
 
   /** α per lag as the criterion uses it: α̂_ℓ, or α_eff of the reliable lags for {@link AlphaMode#POOLED}. */

@@ -22,4 +22,9 @@ public record StableFit(
   static StableFit notFitted(StableMethod method, long n, double location, String reason) {
     return new StableFit(2.0, 0.0, 0.0, location, n, false, reason, method);
   }
+
+  /** The fit of the mirrored samples {@code −X}: the same α and γ, opposite β and δ (THEORY §5.3 sign gauge). */
+  public StableFit mirrored() {
+    return new StableFit(alpha, -beta, gamma, -delta, n, reliable, reason, method);
+  }
 }
