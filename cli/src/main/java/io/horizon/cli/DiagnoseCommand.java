@@ -113,7 +113,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     Checkpoint file = CheckpointFile.read(checkpoint);
     GatedRnn model = file.model(architecture == null ? null : Architecture.parse(architecture));
     SequenceDataset data = Npy.readDataset(x, y);
-    checkInputDim(model, data);
+    checkInputDim(model, data, x);
     ParameterSet u = direction.file != null
         ? ProjectionDirection.read(direction.file, model.config())
         : ProjectionDirection.random(model.config(), direction.seed);
@@ -144,10 +144,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void checkInputDim(GatedRnn model, SequenceDataset data) {
+  private static void checkInputDim(GatedRnn model, SequenceDataset data, Path inputs) {
     if (model.config().inputDim() != data.inputDim()) {
-      throw new IllegalArgumentException("--x: inputs have D=" + data.inputDim() + " but the checkpoint expects D="
-          + model.config().inputDim());
+      throw new IllegalArgumentException(inputs + ": inputs have D=" + data.inputDim()
+          + " but the checkpoint expects D=" + model.config().inputDim());
     }
   }
 
