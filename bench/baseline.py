@@ -29,11 +29,11 @@ class DiagGate(nn.Module):
     def forward(self, x, keep=False):
         b, t_len, _ = x.shape
         h = x.new_zeros(b, self.Wh.in_features)
-        xs, xc = self.Ws(x), self.Wx(x)
+        xs, xc = self.Ws(x).unbind(1), self.Wx(x).unbind(1)
         states, gates, cands = [], [], []
         for t in range(t_len):
-            s = torch.sigmoid(xs[:, t] + self.Us(h))
-            cand = torch.tanh(xc[:, t] + self.Wh(h))
+            s = torch.sigmoid(xs[t] + self.Us(h))
+            cand = torch.tanh(xc[t] + self.Wh(h))
             if keep:
                 gates.append(s)
                 cands.append(cand)
@@ -57,13 +57,13 @@ class Lstm(nn.Module):
         b, t_len, _ = x.shape
         n = self.Ui.in_features
         h, c = x.new_zeros(b, n), x.new_zeros(b, n)
-        pre = {g: getattr(self, "W" + g)(x) for g in "ifog"}
+        pre = {g: getattr(self, "W" + g)(x).unbind(1) for g in "ifog"}
         states, trace = [], []
         for t in range(t_len):
-            i = torch.sigmoid(pre["i"][:, t] + self.Ui(h))
-            f = torch.sigmoid(pre["f"][:, t] + self.Uf(h))
-            o = torch.sigmoid(pre["o"][:, t] + self.Uo(h))
-            g = torch.tanh(pre["g"][:, t] + self.Ug(h))
+            i = torch.sigmoid(pre["i"][t] + self.Ui(h))
+            f = torch.sigmoid(pre["f"][t] + self.Uf(h))
+            o = torch.sigmoid(pre["o"][t] + self.Uo(h))
+            g = torch.tanh(pre["g"][t] + self.Ug(h))
             c_prev, c = c, f * c + i * g
             h = o * torch.tanh(c)
             if keep:
@@ -101,7 +101,8 @@ def bench_train(a):
         nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
 
-    step()
+    for _ in range(2):
+        step()
     start = time.perf_counter()
     for _ in range(a.batches):
         step()

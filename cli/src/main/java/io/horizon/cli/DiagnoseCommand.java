@@ -2,10 +2,8 @@ package io.horizon.cli;
 
 import io.horizon.core.io.Checkpoint;
 import io.horizon.core.io.CheckpointFile;
-import io.horizon.core.io.LearnabilityFiles;
 import io.horizon.core.io.Npy;
 import io.horizon.core.io.ProjectionDirection;
-import io.horizon.core.kernel.DiagnosticResult;
 import io.horizon.core.kernel.KernelOptions;
 import io.horizon.core.kernel.LagGrid;
 import io.horizon.core.kernel.SignGauge;
@@ -20,8 +18,6 @@ import io.horizon.core.model.ParameterSet;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.core.task.SequenceDataset;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -132,10 +128,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     } finally {
       bar.finish();
     }
-    Files.createDirectories(out);
-    writeEnvelope(result.diagnostic());
-    writeUnitProfile(result.diagnostic());
-    LearnabilityFiles.write(result.report(), out);
+    DiagnosisFiles.write(result, out);
     System.out.println(result.report().summary());
     for (int lag : targetLags == null ? new int[0] : targetLags) {
       System.out.println(describe(result.report().budgetFor(lag)));
@@ -148,33 +141,6 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (model.config().inputDim() != data.inputDim()) {
       throw new IllegalArgumentException(inputs + ": inputs have D=" + data.inputDim()
           + " but the checkpoint expects D=" + model.config().inputDim());
-    }
-  }
-
-  private void writeEnvelope(DiagnosticResult d) throws IOException {
-    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("envelope.csv")))) {
-      w.println("ell,f_mean,f_logmean");
-      for (int i = 0; i < d.lags().length; i++) {
-        w.println(d.lags()[i] + "," + d.fMean()[i] + "," + d.fLogMean()[i]);
-      }
-    }
-  }
-
-  private void writeUnitProfile(DiagnosticResult d) throws IOException {
-    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("mu_units.csv")))) {
-      int units = d.unitProfile()[0].length;
-      StringBuilder header = new StringBuilder("ell");
-      for (int q = 0; q < units; q++) {
-        header.append(",mu_unit_").append(q);
-      }
-      w.println(header);
-      for (int i = 0; i < d.lags().length; i++) {
-        StringBuilder row = new StringBuilder().append(d.lags()[i]);
-        for (double v : d.unitProfile()[i]) {
-          row.append(',').append(v);
-        }
-        w.println(row);
-      }
     }
   }
 

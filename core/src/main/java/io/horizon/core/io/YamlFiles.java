@@ -16,21 +16,30 @@ public final class YamlFiles {
   private YamlFiles() {}
 
   /** The top-level mapping of {@code file}; errors name the file and, for syntax errors, the line. */
-  @SuppressWarnings("unchecked")
   public static Map<String, Object> read(Path file) {
+    String text;
     try {
-      Object root = YAML.readValue(Files.readString(file), Object.class);
-      if (!(root instanceof Map<?, ?>)) {
-        throw new IllegalArgumentException(file + ": must hold a mapping of fields at the top level");
-      }
-      return (Map<String, Object>) root;
+      text = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": no such file");
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(file + ": not valid YAML at line "
-          + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
+    }
+    return parse(text, file.toString());
+  }
+
+  /** The top-level mapping of YAML {@code text}; errors name {@code source} and, for syntax errors, the line. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> parse(String text, String source) {
+    try {
+      Object root = YAML.readValue(text, Object.class);
+      if (!(root instanceof Map<?, ?>)) {
+        throw new IllegalArgumentException(source + ": must hold a mapping of fields at the top level");
+      }
+      return (Map<String, Object>) root;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(source + ": not valid YAML at line "
+          + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
     }
   }
 }

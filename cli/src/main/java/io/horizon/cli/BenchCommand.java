@@ -1,0 +1,219 @@
+package io.horizon.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.horizon.core.io.ProjectionDirection;
+import io.horizon.core.kernel.DiagnosticPass;
+import io.horizon.core.kernel.KernelOptions;
+import io.horizon.core.kernel.LagGrid;
+import io.horizon.core.model.Architecture;
+import io.horizon.core.model.GatedRnn;
+import io.horizon.core.model.GatedRnns;
+import io.horizon.core.model.ModelConfig;
+import io.horizon.core.random.Rng;
+import io.horizon.core.stable.EcfEstimator;
+import io.horizon.core.stable.StableSampler;
+import io.horizon.core.stable.SymmetricMcCullochEstimator;
+import io.horizon.core.task.MultiLagRegressionTask;
+import io.horizon.core.task.SequenceDataset;
+import io.horizon.core.train.EpochMetrics;
+import io.horizon.core.train.OptimizerSpec;
+import io.horizon.core.train.Trainer;
+import io.horizon.core.train.TrainingConfig;
+import io.horizon.core.train.TrainingListener;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./horizon bench}: training throughput, diagnostic-pass time and memory, and α-stable fit times, each
+ * against a baseline measured in the same run (the PyTorch CPU implementation in {@code bench/baseline.py}), printed
+ * as a table of ratios.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measures training throughput, the diagnostic pass and the α-stable fits against a PyTorch",
+        "CPU baseline run in the same session (bench/baseline.py, Debian python3-torch) and prints a table."})
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--quick", description = "small sizes (a smoke run of every row, minutes → seconds)")
+  boolean quick;
+
+  @Option(names = "--no-baseline", description = "skip the PyTorch baseline (ratios left empty)")
+  boolean noBaseline;
+
+  @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "PYTHON",
+      description = "interpreter with torch for the baseline (default: ${DEFAULT-VALUE})")
+  String python;
+
+  @Option(names = "--batches", defaultValue = "3", paramLabel = "K",
+      description = "timed training batches per configuration (default: ${DEFAULT-VALUE})")
+  int batches;
+
+  private final List<String[]> rows = new ArrayList<>();
+
+  /** One training configuration of the table. */
+  private record Shape(int length, int hidden, int input, int batch) {
+    String label() {
+      return String.format(Locale.ROOT, "T=%d H=%d D=%d B=%d", length, hidden, input, batch);
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<Shape> shapes = quick ? List.of(new Shape(64, 32, 16, 32))
+        : List.of(new Shape(512, 128, 16, 128), new Shape(1024, 128, 16, 512));
+    for (Architecture arch : new Architecture[] {Architecture.DIAG, Architecture.LSTM}) {
+      for (Shape s : shapes) {
+        benchTraining(arch, s);
+      }
+    }
+    int sequences = quick ? 128 : 1024;
+    int length = quick ? 128 : 512;
+    int hidden = quick ? 32 : 128;
+    for (Architecture arch : new Architecture[] {Architecture.DIAG, Architecture.LSTM}) {
+      benchDiagnostic(arch, sequences, length, hidden, quick ? 16 : 64);
+    }
+    benchMemory(length, hidden, quick ? 16 : 64);
+    benchStable(quick ? 100_000 : 1_000_000, quick ? 16 : 128);
+    print();
+    return 0;
+  }
+
+  private void benchTraining(Architecture arch, Shape s) throws IOException, InterruptedException {
+    System.err.println("bench: training " + arch + " " + s.label());
+    ModelConfig config = new ModelConfig(arch, s.input(), s.hidden(), false, ModelConfig.DEFAULT_CONST_S);
+    GatedRnn model = GatedRnns.initialize(config, 1);
+    MultiLagRegressionTask task = new MultiLagRegressionTask(s.length(), s.input(), List.of(1), List.of(0.5), 0.3, 0);
+    TrainingConfig training = new TrainingConfig(2, s.batch(), s.batch() * batches,
+        OptimizerSpec.adamw(1e-3, 1e-4), 1.0, 2, 1);
+    List<EpochMetrics> epochs = new Trainer(training).train(model, task, TrainingListener.NONE);
+    double ours = epochs.get(1).sequenceStepsPerSecond();
+    double base = Double.NaN;
+    if (!noBaseline) {
+      base = baseline("train", "--arch", arch.id(), "--length", "" + s.length(), "--hidden", "" + s.hidden(),
+          "--input", "" + s.input(), "--batch", "" + s.batch(), "--batches", "" + batches).get("seq_steps_per_s")
+          .asDouble();
+    }
+    row("training " + arch + " (seq-steps/s)", s.label(), ours, base, ours / base, "≥ 1.5");
+  }
+
+  private void benchDiagnostic(Architecture arch, int sequences, int length, int hidden, int lagCount)
+      throws IOException, InterruptedException {
+    System.err.println("bench: diagnostic pass " + arch);
+    int input = 16;
+    GatedRnn model = GatedRnns.initialize(new ModelConfig(arch, input, hidden, false, ModelConfig.DEFAULT_CONST_S), 1);
+    SequenceDataset data = new MultiLagRegressionTask(length, input, List.of(1), List.of(0.5), 0.3, 0)
+        .generate(sequences, 2);
+    int[] lags = LagGrid.linspace(4, Math.min(256, length - 1), lagCount);
+    long start = System.nanoTime();
+    new DiagnosticPass(KernelOptions.defaults(lags)).run(
+        model, data, ProjectionDirection.random(model.config(), 3), (lag, values, count) -> { }, done -> { });
+    double ours = (System.nanoTime() - start) / 1e9;
+    double base = Double.NaN;
+    if (!noBaseline) {
+      base = baseline("diagnose", "--arch", arch.id(), "--sequences", "" + sequences, "--length", "" + length,
+          "--hidden", "" + hidden, "--input", "" + input, "--lags", "" + lagCount).get("seconds").asDouble();
+    }
+    String label = String.format(Locale.ROOT, "%d seq T=%d H=%d %d lags", sequences, length, hidden, lagCount);
+    row("diagnostic pass " + arch + " (s)", label, ours, base, base / ours, "≥ 10");
+  }
+
+  /**
+   * Peak heap of the pass over 2 and over 8 batches of sequences (the batch size bounds the working set): equal
+   * when memory is independent of the number of sequences.
+   */
+  private void benchMemory(int length, int hidden, int lagCount) {
+    System.err.println("bench: diagnostic memory");
+    int batch = KernelOptions.defaults(new int[] {1}).batchSize();
+    double small = peakHeapMiB(2 * batch, length, hidden, lagCount);
+    double large = peakHeapMiB(8 * batch, length, hidden, lagCount);
+    row("diagnostic peak heap (MiB)", 8 * batch + " vs " + 2 * batch + " sequences", large, small,
+        large / small, "≈ 1");
+  }
+
+  private static double peakHeapMiB(int sequences, int length, int hidden, int lagCount) {
+    GatedRnn model = GatedRnns.initialize(new ModelConfig(Architecture.DIAG, 16, hidden, false, 0.05), 1);
+    SequenceDataset data = new MultiLagRegressionTask(length, 16, List.of(1), List.of(0.5), 0.3, 0)
+        .generate(sequences, 2);
+    KernelOptions options = KernelOptions.defaults(LagGrid.linspace(4, Math.min(256, length - 1), lagCount));
+    System.gc();
+    long before = heapUsed();
+    List<MemoryPoolMXBean> pools = heapPools();
+    pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+    new DiagnosticPass(options).run(
+        model, data, ProjectionDirection.random(model.config(), 3), (lag, values, count) -> { }, done -> { });
+    long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    return (peak - before) / (1024.0 * 1024.0);
+  }
+
+  private static List<MemoryPoolMXBean> heapPools() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+  }
+
+  private static long heapUsed() {
+    return heapPools().stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+  }
+
+  private void benchStable(int samples, int lags) {
+    System.err.println("bench: α-stable fits");
+    double[] x = StableSampler.symmetric(1.5, 1).sample(new Rng(4), samples);
+    SymmetricMcCullochEstimator mcculloch = new SymmetricMcCullochEstimator();
+    mcculloch.fit(x, x.length);
+    long start = System.nanoTime();
+    mcculloch.fit(x, x.length);
+    double one = (System.nanoTime() - start) / 1e9;
+    row("McCulloch fit, one lag (s)", samples + " samples, 1 core", one, 0.2, 0.2 / one, "< 0.2 s");
+    start = System.nanoTime();
+    io.horizon.core.kernel.ParallelLoop.run(2, lags, i -> mcculloch.fit(x, x.length));
+    double all = (System.nanoTime() - start) / 1e9;
+    row("McCulloch fits, " + lags + " lags (s)", samples + " samples each, 2 cores", all, lags * one,
+        lags * one / all, "≈ 2");
+    double[] ecfSample = java.util.Arrays.copyOf(x, Math.min(samples, 100_000));
+    EcfEstimator ecf = new EcfEstimator();
+    ecf.fit(ecfSample, ecfSample.length);
+    start = System.nanoTime();
+    ecf.fit(ecfSample, ecfSample.length);
+    double ecfSeconds = (System.nanoTime() - start) / 1e9;
+    row("ECF fit, one lag (s)", ecfSample.length + " samples, 1 core", ecfSeconds, 0.5, 0.5 / ecfSeconds, "< 0.5 s");
+  }
+
+  private JsonNode baseline(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(python, root().resolve("bench/baseline.py").toString()));
+    command.addAll(List.of(args));
+    System.err.println("bench: baseline " + String.join(" ", args));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException("baseline failed (is python3-torch installed? try --no-baseline): "
+          + String.join(" ", command));
+    }
+    return new ObjectMapper().readTree(out.strip().lines().reduce((a, b) -> b).orElse("{}"));
+  }
+
+  private static Path root() {
+    return Path.of(System.getProperty("horizon.root", "."));
+  }
+
+  private void row(String what, String config, double ours, double base, double ratio, String target) {
+    rows.add(new String[] {what, config, fmt(ours), fmt(base), Double.isNaN(ratio) ? "" : fmt(ratio) + "×", target});
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.3g", v);
+  }
+
+  private void print() {
+    System.out.print(TextTable.markdown(
+        new String[] {"measurement", "configuration", "horizon", "baseline", "ratio", "target"}, rows));
+  }
+}
