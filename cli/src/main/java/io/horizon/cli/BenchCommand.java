@@ -59,7 +59,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "timed training batches per configuration (default: ${DEFAULT-VALUE})")
   int batches;
 
+  @Option(names = "--only", split = ",", paramLabel = "PART",
+      description = "run only these parts: training, diagnostic, memory, stable (default: all)")
+  List<String> only;
+
   private final List<String[]> rows = new ArrayList<>();
+
+  private boolean wanted(String part) {
+    return only == null || only.contains(part);
+  }
 
   /** One training configuration of the table. */
   private record Shape(int length, int hidden, int input, int batch) {
@@ -73,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Shape> shapes = quick ? List.of(new Shape(64, 32, 16, 32))
         : List.of(new Shape(512, 128, 16, 128), new Shape(1024, 128, 16, 512));
     for (Architecture arch : new Architecture[] {Architecture.DIAG, Architecture.LSTM}) {
-      for (Shape s : shapes) {
+      for (Shape s : wanted("training") ? shapes : List.<Shape>of()) {
         benchTraining(arch, s);
       }
     }
@@ -81,10 +89,16 @@ final class BenchCommand implements Callable<Integer> {
     int length = quick ? 128 : 512;
     int hidden = quick ? 32 : 128;
     for (Architecture arch : new Architecture[] {Architecture.DIAG, Architecture.LSTM}) {
-      benchDiagnostic(arch, sequences, length, hidden, quick ? 16 : 64);
+      if (wanted("diagnostic")) {
+        benchDiagnostic(arch, sequences, length, hidden, quick ? 16 : 64);
+      }
     }
-    benchMemory(length, hidden, quick ? 16 : 64);
-    benchStable(quick ? 100_000 : 1_000_000, quick ? 16 : 128);
+    if (wanted("memory")) {
+      benchMemory(length, hidden, quick ? 16 : 64);
+    }
+    if (wanted("stable")) {
+      benchStable(quick ? 100_000 : 1_000_000, quick ? 16 : 128);
+    }
     print();
     return 0;
   }

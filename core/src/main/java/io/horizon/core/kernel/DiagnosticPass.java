@@ -2,7 +2,6 @@ package io.horizon.core.kernel;
 
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.ParameterSet;
-import io.horizon.core.model.RetentionTrace;
 import io.horizon.core.model.Trajectory;
 import io.horizon.core.task.SequenceBatch;
 import io.horizon.core.task.SequenceDataset;
@@ -11,7 +10,7 @@ import java.util.function.IntConsumer;
 /**
  * The diagnostic pass on a frozen model (THEORY §4.4, §5.4, §8.2 "Diagnostic pass"): for each batch of diagnostic
  * sequences it runs the forward pass, the tangent along the projection direction u and the retention trace, then
- * for every lag builds μ by prefix sums, accumulates the envelope and per-unit profile and streams the
+ * for every lag builds μ by prefix sums (the model work on shards of the batch, the lags in parallel), accumulates the envelope and per-unit profile and streams the
  * matched-statistic samples ψ_{b,t}(ℓ) = Σ_q μ^{(q)}_{t,ℓ} δ^{(q)}_t v^{(q)}_{t-ℓ}, t = ℓ … T-1, to a sink.
  * Memory is O(batch·T·H + lags·H): it does not grow with the number of sequences.
  */
@@ -38,17 +37,13 @@ public final class DiagnosticPass {
     double[][] neuronSigns = null;
     for (int from = 0; from < data.count(); from += options.batchSize()) {
       int to = Math.min(data.count(), from + options.batchSize());
-      SequenceBatch batch = data.batch(from, to);
-      Trajectory trajectory = model.forward(batch);
-      double[] v = model.tangent(trajectory, direction, options.tangentMode()).kernelState();
-      RetentionTrace trace = model.retention(trajectory, options.retention());
-      double[] delta = outputError(trajectory, model.parameters().data("out.weight"), h);
-      MuPrefixSums prefixes = MuPrefixSums.of(trace, options.firstOrder(), options.resetEnvelopes());
+      BatchFactors factors = BatchFactors.of(model, data, from, to, direction, options);
+      MuPrefixSums prefixes = MuPrefixSums.of(factors.trace(), options.firstOrder(), options.resetEnvelopes());
       if (options.gauge().mode() == SignGauge.Mode.PER_NEURON && neuronSigns == null) {
-        neuronSigns = pilotSigns(lags, delta, v, batch.batchSize(), batch.length(), h);
+        neuronSigns = pilotSigns(lags, factors.delta(), factors.tangent(), to - from, data.length(), h);
       }
       double[][] signs = neuronSigns;
-      LagKernel kernel = new LagKernel(prefixes, delta, v, options.gauge());
+      LagKernel kernel = new LagKernel(prefixes, factors.delta(), factors.tangent(), options.gauge());
       ParallelLoop.run(options.threads(), lags.length,
           i -> kernel.accumulate(totals[i], signs == null ? null : signs[i], i, sink));
       progress.accept(to);
