@@ -7,34 +7,11 @@ import io.horizon.core.task.SequenceBatch;
  * pre-activation {@code tanh(LN(W_h x + b_h + U_h (r ⊙ h)))}. Stateless apart from the parameters: every call keeps
  * its scratch in locals or in the trajectory, so one instance serves several threads.
  */
-public final class Gru implements GatedRnn {
-  private final ModelConfig config;
-  private final ParameterSet parameters;
-  private final ParameterSet trainable;
+public final class Gru extends ParameterizedRnn {
 
   /** A GRU over {@code parameters} (shared, not copied), already validated against {@link ParameterLayout}. */
   public Gru(ModelConfig config, ParameterSet parameters) {
-    if (config.architecture() != Architecture.GRU) {
-      throw new IllegalArgumentException("config: architecture " + config.architecture() + " is not gru");
-    }
-    this.config = config;
-    this.parameters = parameters;
-    this.trainable = parameters.subset(ParameterLayout.trainableNames(config));
-  }
-
-  @Override
-  public ModelConfig config() {
-    return config;
-  }
-
-  @Override
-  public ParameterSet parameters() {
-    return parameters;
-  }
-
-  @Override
-  public ParameterSet trainable() {
-    return trainable;
+    super(config, parameters, Architecture.GRU);
   }
 
   private GruWeights weights() {

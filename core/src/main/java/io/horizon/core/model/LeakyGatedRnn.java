@@ -15,20 +15,11 @@ import java.util.Arrays;
  * weight gradients are single products over all steps. Every mutable buffer is local to a call, so one instance
  * serves several threads at once.
  */
-abstract class LeakyGatedRnn implements GatedRnn {
-  private final ModelConfig config;
-  private final ParameterSet parameters;
-  private final ParameterSet trainable;
+abstract class LeakyGatedRnn extends ParameterizedRnn {
   private final String layerNorm;
 
   LeakyGatedRnn(ModelConfig config, ParameterSet parameters, Architecture architecture) {
-    if (config.architecture() != architecture) {
-      throw new IllegalArgumentException(
-          "architecture: a " + config.architecture() + " configuration was given to the " + architecture + " model");
-    }
-    this.config = config;
-    this.parameters = parameters;
-    this.trainable = parameters.subset(ParameterLayout.trainableNames(config));
+    super(config, parameters, architecture);
     this.layerNorm = config.layerNorm() ? ParameterLayout.layerNormPrefix(architecture) : null;
   }
 
@@ -55,21 +46,6 @@ abstract class LeakyGatedRnn implements GatedRnn {
    * (SharedGate), zero for ConstGate: the factor of the gate-sensitivity term of {@code [B_j]_{qq}} (THEORY §4.1).
    */
   abstract double[] gateSelfWeights();
-
-  @Override
-  public ModelConfig config() {
-    return config;
-  }
-
-  @Override
-  public ParameterSet parameters() {
-    return parameters;
-  }
-
-  @Override
-  public ParameterSet trainable() {
-    return trainable;
-  }
 
   /** H, the number of units (n in THEORY §1). */
   int hiddenSize() {

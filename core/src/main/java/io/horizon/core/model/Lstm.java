@@ -8,31 +8,11 @@ import io.horizon.core.task.SequenceBatch;
  * pre-activation. Stateless apart from the shared parameters: every pass keeps its scratch in locals or in its
  * {@link LstmTrajectory}, so one instance serves several threads at once.
  */
-final class Lstm implements GatedRnn {
-  private final ModelConfig config;
-  private final ParameterSet parameters;
-  private final ParameterSet trainable;
+final class Lstm extends ParameterizedRnn {
 
   /** A model over {@code parameters} (validated against the layout by the caller), sharing their storage. */
   Lstm(ModelConfig config, ParameterSet parameters) {
-    this.config = config;
-    this.parameters = parameters;
-    this.trainable = parameters.subset(ParameterLayout.trainableNames(config));
-  }
-
-  @Override
-  public ModelConfig config() {
-    return config;
-  }
-
-  @Override
-  public ParameterSet parameters() {
-    return parameters;
-  }
-
-  @Override
-  public ParameterSet trainable() {
-    return trainable;
+    super(config, parameters, Architecture.LSTM);
   }
 
   /**

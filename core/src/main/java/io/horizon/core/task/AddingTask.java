@@ -2,8 +2,6 @@ package io.horizon.core.task;
 
 import io.horizon.core.io.SpecNode;
 import io.horizon.core.random.Rng;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The adding task (THEORY §10 table): channels 0 … D−2 hold U(0,1) noise, channel D−1 is a mask with one marker
@@ -13,7 +11,7 @@ import java.util.Map;
  * @param length sequence length T ≥ 2
  * @param inputDim channels D ≥ 2 (the last one is the mask)
  */
-public record AddingTask(int length, int inputDim) implements Task, TaskParameters {
+public record AddingTask(int length, int inputDim) implements LastStepTask {
 
   /** Spec name of this task. */
   public static final String NAME = "adding";
@@ -47,29 +45,7 @@ public record AddingTask(int length, int inputDim) implements Task, TaskParamete
   }
 
   @Override
-  public double[] stepWeights() {
-    return SequenceGeneration.lastStepWeights(length);
-  }
-
-  @Override
-  public Task create() {
-    return this;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("length", length);
-    m.put("inputDim", inputDim);
-    return m;
-  }
-
-  @Override
-  public SequenceDataset generate(int count, long seed) {
-    return SequenceGeneration.lastStep(this, count, seed, this::fill);
-  }
-
-  private double fill(Rng rng, float[] x, int offset) {
+  public double fillSequence(Rng rng, float[] x, int offset) {
     int mask = inputDim - 1;
     for (int t = 0; t < length; t++) {
       for (int d = 0; d < mask; d++) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param noiseStd σ ≥ 0 of the innovations
  */
 public record Ar2Task(int length, int inputDim, double a1, double a2, double noiseStd)
-    implements Task, TaskParameters {
+    implements LastStepTask {
 
   /** Spec name of this task. */
   public static final String NAME = "ar2";
@@ -56,32 +56,15 @@ public record Ar2Task(int length, int inputDim, double a1, double a2, double noi
   }
 
   @Override
-  public double[] stepWeights() {
-    return SequenceGeneration.lastStepWeights(length);
-  }
-
-  @Override
-  public Task create() {
-    return this;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
+  public Map<String, Object> extraFields() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("length", length);
-    m.put("inputDim", inputDim);
     m.put("a1", a1);
     m.put("a2", a2);
     m.put("noiseStd", noiseStd);
     return m;
   }
-
   @Override
-  public SequenceDataset generate(int count, long seed) {
-    return SequenceGeneration.lastStep(this, count, seed, this::fill);
-  }
-
-  private double fill(Rng rng, float[] x, int offset) {
+  public double fillSequence(Rng rng, float[] x, int offset) {
     for (int j = 0; j < length * inputDim; j++) {
       x[offset + j] = (float) rng.uniform();
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param inputDim channels D
  * @param delays d_i, each in [0, T)
  */
-public record DelaySumTask(int length, int inputDim, List<Integer> delays) implements Task, TaskParameters {
+public record DelaySumTask(int length, int inputDim, List<Integer> delays) implements LastStepTask {
 
   /** Spec name of this task. */
   public static final String NAME = "delaysum";
@@ -59,30 +59,13 @@ public record DelaySumTask(int length, int inputDim, List<Integer> delays) imple
   }
 
   @Override
-  public double[] stepWeights() {
-    return SequenceGeneration.lastStepWeights(length);
-  }
-
-  @Override
-  public Task create() {
-    return this;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
+  public Map<String, Object> extraFields() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("length", length);
-    m.put("inputDim", inputDim);
     m.put("delays", delays);
     return m;
   }
-
   @Override
-  public SequenceDataset generate(int count, long seed) {
-    return SequenceGeneration.lastStep(this, count, seed, this::fill);
-  }
-
-  private double fill(Rng rng, float[] x, int offset) {
+  public double fillSequence(Rng rng, float[] x, int offset) {
     SequenceGeneration.fillFirstChannel(rng, x, offset, length, inputDim, 1.0);
     double sum = 0;
     for (int d : delays) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param inputDim channels D
  * @param window W, at most T
  */
-public record MovingAverageTask(int length, int inputDim, int window) implements Task, TaskParameters {
+public record MovingAverageTask(int length, int inputDim, int window) implements LastStepTask {
 
   /** Spec name of this task. */
   public static final String NAME = "movingavg";
@@ -49,30 +49,13 @@ public record MovingAverageTask(int length, int inputDim, int window) implements
   }
 
   @Override
-  public double[] stepWeights() {
-    return SequenceGeneration.lastStepWeights(length);
-  }
-
-  @Override
-  public Task create() {
-    return this;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
+  public Map<String, Object> extraFields() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("length", length);
-    m.put("inputDim", inputDim);
     m.put("window", window);
     return m;
   }
-
   @Override
-  public SequenceDataset generate(int count, long seed) {
-    return SequenceGeneration.lastStep(this, count, seed, this::fill);
-  }
-
-  private double fill(Rng rng, float[] x, int offset) {
+  public double fillSequence(Rng rng, float[] x, int offset) {
     SequenceGeneration.fillFirstChannel(rng, x, offset, length, inputDim, 1.0);
     double sum = 0;
     for (int t = length - window; t < length; t++) {

@@ -2,8 +2,6 @@ package io.horizon.core.task;
 
 import io.horizon.core.io.SpecNode;
 import io.horizon.core.random.Rng;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The NARMA-10 task (THEORY §10 table): channel 0 holds {@code u_t ~ U(0, 0.5)}, the other channels are zero;
@@ -15,7 +13,7 @@ import java.util.Map;
  * @param length sequence length T
  * @param inputDim channels D
  */
-public record Narma10Task(int length, int inputDim) implements Task, TaskParameters {
+public record Narma10Task(int length, int inputDim) implements LastStepTask {
 
   /** Spec name of this task. */
   public static final String NAME = "narma10";
@@ -52,29 +50,7 @@ public record Narma10Task(int length, int inputDim) implements Task, TaskParamet
   }
 
   @Override
-  public double[] stepWeights() {
-    return SequenceGeneration.lastStepWeights(length);
-  }
-
-  @Override
-  public Task create() {
-    return this;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("length", length);
-    m.put("inputDim", inputDim);
-    return m;
-  }
-
-  @Override
-  public SequenceDataset generate(int count, long seed) {
-    return SequenceGeneration.lastStep(this, count, seed, this::fill);
-  }
-
-  private double fill(Rng rng, float[] x, int offset) {
+  public double fillSequence(Rng rng, float[] x, int offset) {
     SequenceGeneration.fillFirstChannel(rng, x, offset, length, inputDim, INPUT_HIGH);
     double[] y = new double[length + 1];
     for (int t = 0; t < length; t++) {

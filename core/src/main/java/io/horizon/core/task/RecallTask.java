@@ -14,7 +14,7 @@ import java.util.Map;
  * @param inputDim channels D ≥ 2 (the last one is the mask)
  * @param markers K, at most the size of the first third
  */
-public record RecallTask(int length, int inputDim, int markers) implements Task, TaskParameters {
+public record RecallTask(int length, int inputDim, int markers) implements LastStepTask {
 
   /** Spec name of this task. */
   public static final String NAME = "recall";
@@ -59,30 +59,13 @@ public record RecallTask(int length, int inputDim, int markers) implements Task,
   }
 
   @Override
-  public double[] stepWeights() {
-    return SequenceGeneration.lastStepWeights(length);
-  }
-
-  @Override
-  public Task create() {
-    return this;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
+  public Map<String, Object> extraFields() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("length", length);
-    m.put("inputDim", inputDim);
     m.put("markers", markers);
     return m;
   }
-
   @Override
-  public SequenceDataset generate(int count, long seed) {
-    return SequenceGeneration.lastStep(this, count, seed, this::fill);
-  }
-
-  private double fill(Rng rng, float[] x, int offset) {
+  public double fillSequence(Rng rng, float[] x, int offset) {
     int mask = inputDim - 1;
     for (int t = 0; t < length; t++) {
       for (int d = 0; d < mask; d++) {

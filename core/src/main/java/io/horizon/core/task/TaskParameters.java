@@ -7,8 +7,7 @@ import java.util.Map;
  * §11.4). Each implementation validates itself in its constructor with messages that start with the field name.
  */
 public sealed interface TaskParameters
-    permits MultiLagRegressionTask, HeavyTailRegression, AddingTask, RecallTask, Ar2Task, MovingAverageTask,
-        DelaySumTask, Narma10Task {
+    permits MultiLagRegressionTask, HeavyTailRegression, LastStepTask {
   /** The task name used in specs. */
   String name();
 
