@@ -15,6 +15,8 @@ import io.horizon.core.learnability.SampleComplexity;
 import io.horizon.core.model.Architecture;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.ParameterSet;
+import io.horizon.core.model.RetentionOptions;
+import io.horizon.core.model.TangentMode;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.core.task.SequenceDataset;
 import java.io.IOException;
@@ -73,6 +75,20 @@ final class DiagnoseCommand implements Callable<Integer> {
       description = "orientation of the matched statistic (default: ${DEFAULT-VALUE})")
   String gauge;
 
+  @Option(names = "--tangent", defaultValue = "total", paramLabel = "total|immediate",
+      description = "parameter–state sensitivity in ψ: total forward-mode tangent or the immediate Jacobian only "
+          + "(default: ${DEFAULT-VALUE})")
+  String tangent;
+
+  @Option(names = "--gru-reset-envelopes", defaultValue = "true", arity = "1", paramLabel = "true|false",
+      description = "GRU: include the reset envelopes ρ and ϑ in μ (LW-26; default: ${DEFAULT-VALUE})")
+  boolean resetEnvelopes;
+
+  @Option(names = "--gru-diagonal", defaultValue = "exact", paramLabel = "exact|code",
+      description = "GRU: exact diagonal of the candidate path or the reference code's product of diagonals "
+          + "(default: ${DEFAULT-VALUE})")
+  String gruDiagonal;
+
   @Option(names = "--batch", defaultValue = "128", paramLabel = "B",
       description = "diagnostic sequences per batch (default: ${DEFAULT-VALUE})")
   int batch;
@@ -114,7 +130,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         ? ProjectionDirection.read(direction.file, model.config())
         : ProjectionDirection.random(model.config(), direction.seed);
     KernelOptions kernel = KernelOptions.defaults(LagGrid.parse(lags)).withFirstOrder(firstOrder)
-        .withGauge(SignGauge.parse(gauge)).withBatchSize(batch);
+        .withGauge(SignGauge.parse(gauge)).withBatchSize(batch).withTangentMode(tangentMode())
+        .withResetEnvelopes(resetEnvelopes).withRetention(new RetentionOptions(codeDiagonal()));
     LearnabilityOptions learnability = LearnabilityOptions.defaults()
         .withBudgets(budgets == null ? SampleComplexity.defaultBudgets() : budgets)
         .withThreshold(threshold).withAlphaMode(AlphaMode.parse(alphaMode));
@@ -135,6 +152,23 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     System.out.println("wrote " + out.toAbsolutePath());
     return 0;
+  }
+
+  private TangentMode tangentMode() {
+    return switch (tangent) {
+      case "total" -> TangentMode.TOTAL;
+      case "immediate" -> TangentMode.IMMEDIATE;
+      default -> throw new IllegalArgumentException("--tangent: expected total or immediate, got '" + tangent + "'");
+    };
+  }
+
+  private boolean codeDiagonal() {
+    return switch (gruDiagonal) {
+      case "exact" -> false;
+      case "code" -> true;
+      default -> throw new IllegalArgumentException("--gru-diagonal: expected exact or code, got '" + gruDiagonal
+          + "'");
+    };
   }
 
   private static void checkInputDim(GatedRnn model, SequenceDataset data, Path inputs) {

@@ -60,4 +60,16 @@ public record KernelOptions(
   public KernelOptions withThreads(int n) {
     return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, batchSize, n);
   }
+
+  public KernelOptions withTangentMode(TangentMode mode) {
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, mode, retention, batchSize, threads);
+  }
+
+  public KernelOptions withResetEnvelopes(boolean on) {
+    return new KernelOptions(lags, firstOrder, on, gauge, tangentMode, retention, batchSize, threads);
+  }
+
+  public KernelOptions withRetention(RetentionOptions r) {
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, r, batchSize, threads);
+  }
 }
