@@ -10,7 +10,6 @@ import io.horizon.core.learnability.LearnabilityOptions;
 import io.horizon.core.learnability.LearnabilityReport;
 import io.horizon.core.model.Architecture;
 import io.horizon.core.model.GatedRnn;
-import io.horizon.core.random.Rng;
 import io.horizon.core.stable.LagAccumulator;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.core.task.SequenceDataset;
@@ -69,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
       } finally {
         bar.finish();
       }
-      SequenceDataset data = spec.task().create().generate(diagnosticSequences, Rng.derive(spec.seed(), "diagnostic"));
+      SequenceDataset data = spec.task().create().generate(diagnosticSequences, spec.diagnosticSeed());
       CheckpointDiagnosis diagnosis = new CheckpointDiagnosis(KernelOptions.defaults(LagGrid.parse(lags)),
           StableMethod.MCCULLOCH_SYMMETRIC, LearnabilityOptions.defaults(), LagAccumulator.DEFAULT_CAPACITY,
           spec.seed());

@@ -17,7 +17,6 @@ import io.horizon.core.model.GatedRnn;
 import io.horizon.core.random.Rng;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.core.stable.StableSampler;
-import io.horizon.core.task.MultiLagRegressionTask;
 import io.horizon.core.task.SequenceDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,13 +70,20 @@ class CommandLineTest {
         ""));
     Run train = horizon("train", dir.resolve("run.yaml").toString(), "--out", dir.resolve("run").toString());
     assertEquals(0, train.code(), train.err());
-    MultiLagRegressionTask task = new MultiLagRegressionTask(48, 3, List.of(2, 4), List.of(0.6, 0.3), 0.3, 0);
-    SequenceDataset data = task.generate(40, 99);
-    Npy.writeDataset(data, dir.resolve("x.npy"), dir.resolve("y.npy"));
+    Run dataset = horizon("dataset", dir.resolve("run.yaml").toString(), "--count", "40", "--out", dir.toString());
+    assertEquals(0, dataset.code(), dataset.err());
   }
 
   private static Path checkpoint() {
     return dir.resolve("run/checkpoints/epoch-0002.safetensors");
+  }
+
+  @Test
+  void datasetIsAFreshDrawOfTheRunsTask() {
+    SequenceDataset data = Npy.readDataset(dir.resolve("x.npy"), dir.resolve("y.npy"));
+    assertEquals(40, data.count());
+    assertEquals(48, data.length());
+    assertEquals(3, data.inputDim());
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.horizon.core.model.Architecture;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.GatedRnns;
 import io.horizon.core.model.ModelConfig;
+import io.horizon.core.random.Rng;
 import io.horizon.core.task.Task;
 import io.horizon.core.task.TaskSpec;
 import java.util.LinkedHashMap;
@@ -93,6 +94,11 @@ public record RunSpec(String name, long seed, ModelConfig model, TaskSpec task, 
   /** A freshly initialised model of this run (THEORY §8.2 initialisation, seeded by the root seed). */
   public GatedRnn initialModel() {
     return GatedRnns.initialize(model, seed);
+  }
+
+  /** Seed of the run's independent diagnostic set (THEORY §7: fresh sequences, fresh random stream). */
+  public long diagnosticSeed() {
+    return Rng.derive(seed, "diagnostic");
   }
 
   /** The spec as plain maps (for provenance); {@link #fromMap} of it gives an equal spec. */
