@@ -63,11 +63,14 @@ final class DemoCommand implements Callable<Integer> {
       Path dir = campaign.resolve(arch.id());
       ProgressBar bar = new ProgressBar(System.err, arch.id());
       GatedRnn model;
+      long trainStart = System.nanoTime();
       try {
         model = new TrainingRun(dir.resolve("train"), TensorDtype.F32).train(spec, bar);
       } finally {
         bar.finish();
       }
+      double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
+      long diagnoseStart = System.nanoTime();
       SequenceDataset data = spec.task().create().generate(diagnosticSequences, spec.diagnosticSeed());
       CheckpointDiagnosis diagnosis = new CheckpointDiagnosis(KernelOptions.defaults(LagGrid.parse(lags)),
           StableMethod.MCCULLOCH_SYMMETRIC, LearnabilityOptions.defaults(), LagAccumulator.DEFAULT_CAPACITY,
@@ -75,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
       CheckpointDiagnosis.Result result = diagnosis.run(
           model, data, ProjectionDirection.random(model.config(), spec.seed()), done -> { });
       DiagnosisFiles.write(result, dir.resolve("diagnose"));
-      table.add(row(arch, result.report()));
+      double diagnoseSeconds = (System.nanoTime() - diagnoseStart) / 1e9;
+      table.add(row(arch, result.report(), trainSeconds, diagnoseSeconds));
       System.err.println(arch.id() + ": " + result.report().summary());
     }
     String[] header = header();
@@ -107,11 +111,12 @@ final class DemoCommand implements Callable<Integer> {
     for (long n : SHOWN_BUDGETS) {
       h.add("H_N@" + n);
     }
-    h.addAll(List.of("regime", "tau_env_or_beta", "median_alpha"));
+    h.addAll(List.of("regime", "tau_env_or_beta", "median_alpha", "train_s", "diagnose_s"));
     return h.toArray(String[]::new);
   }
 
-  private static String[] row(Architecture arch, LearnabilityReport report) {
+  private static String[] row(Architecture arch, LearnabilityReport report, double trainSeconds,
+      double diagnoseSeconds) {
     List<String> r = new ArrayList<>(List.of(arch.id()));
     long[] budgets = report.complexity().budgets();
     int[] window = report.complexity().window();
@@ -131,6 +136,8 @@ final class DemoCommand implements Callable<Integer> {
       default -> "";
     });
     r.add(String.format(Locale.ROOT, "%.3f", report.alpha().pooled()));
+    r.add(String.format(Locale.ROOT, "%.1f", trainSeconds));
+    r.add(String.format(Locale.ROOT, "%.1f", diagnoseSeconds));
     return r.toArray(String[]::new);
   }
 
