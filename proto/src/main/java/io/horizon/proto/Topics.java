@@ -1,0 +1,32 @@
+package io.horizon.proto;
+
+import java.util.List;
+
+/** The Kafka topics of the pipeline, named once for every service and test; payloads are {@code horizon.v1}. */
+public final class Topics {
+  /** {@code CampaignSpec}: submitted campaigns. */
+  public static final String CAMPAIGNS = "horizon.campaigns";
+  /** {@code RunStatus}, compacted, keyed by run id. */
+  public static final String RUNS = "horizon.runs";
+  /** {@code Checkpoint}: frozen checkpoints. */
+  public static final String CHECKPOINTS = "horizon.checkpoints";
+  /** {@code GradientSampleChunk}, keyed by run/epoch/lag so that estimator instances split the lags. */
+  public static final String GRADIENT_SAMPLES = "horizon.gradient-samples";
+  /** {@code EnvelopeReport}. */
+  public static final String ENVELOPES = "horizon.envelopes";
+  /** {@code StableFit}, one per lag. */
+  public static final String STABLE_FITS = "horizon.stable-fits";
+  /** {@code LearnabilityReport}. */
+  public static final String LEARNABILITY = "horizon.learnability";
+
+  /** Every topic, in pipeline order. */
+  public static final List<String> ALL =
+      List.of(CAMPAIGNS, RUNS, CHECKPOINTS, GRADIENT_SAMPLES, ENVELOPES, STABLE_FITS, LEARNABILITY);
+
+  private Topics() {}
+
+  /** Key of a gradient-sample chunk: run, epoch and lag, so that every chunk of a lag goes to one partition. */
+  public static String sampleKey(String runId, int epoch, int lag) {
+    return runId + "/" + epoch + "/" + lag;
+  }
+}
