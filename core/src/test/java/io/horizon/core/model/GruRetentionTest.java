@@ -9,7 +9,6 @@ import io.horizon.core.kernel.DiagnosticPass;
 import io.horizon.core.kernel.DiagnosticResult;
 import io.horizon.core.kernel.KernelOptions;
 import io.horizon.core.kernel.LagGrid;
-import io.horizon.core.random.Rng;
 import io.horizon.core.task.SequenceBatch;
 import io.horizon.core.task.SequenceDataset;
 import org.junit.jupiter.api.Test;
@@ -107,18 +106,10 @@ class GruRetentionTest {
     GatedRnn model = ModelChecks.randomModel(config, 7, SCALE);
     int length = 40;
     int count = 6;
-    Rng rng = new Rng(8);
-    float[] x = new float[count * length * D];
-    float[] y = new float[count * length];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) rng.gaussian();
-    }
-    for (int i = 0; i < y.length; i++) {
-      y[i] = (float) rng.gaussian();
-    }
+    SequenceDataset data = ModelChecks.randomDataset(count, length, D, 8);
     int[] lags = LagGrid.linspace(1, length - 1, 20);
     KernelOptions options = KernelOptions.defaults(lags).withFirstOrder(false).withThreads(1).withBatchSize(4);
-    DiagnosticResult result = new DiagnosticPass(options).run(model, new SequenceDataset(x, y, count, length, D),
+    DiagnosticResult result = new DiagnosticPass(options).run(model, data,
         ProjectionDirection.random(config, 9), (lag, values, n) -> { }, done -> { });
     for (int i = 1; i < lags.length; i++) {
       assertTrue(result.fMean()[i] <= result.fMean()[i - 1], "f at lag " + lags[i]);

@@ -9,7 +9,6 @@ import io.horizon.core.kernel.DiagnosticPass;
 import io.horizon.core.kernel.DiagnosticResult;
 import io.horizon.core.kernel.KernelOptions;
 import io.horizon.core.kernel.LagGrid;
-import io.horizon.core.random.Rng;
 import io.horizon.core.task.SequenceBatch;
 import io.horizon.core.task.SequenceDataset;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class LeakyRetentionTest {
     GatedRnn model = LeakyGatedRnnTest.model(architecture, true, 302);
     int length = 60;
     int[] lags = LagGrid.linspace(1, length - 1, 15);
-    DiagnosticResult result = diagnose(model, dataset(7, length, 42), lags);
+    DiagnosticResult result = diagnose(model, ModelChecks.randomDataset(7, length, D, 42), lags);
     for (int i = 1; i < lags.length; i++) {
       assertTrue(result.fMean()[i] <= result.fMean()[i - 1],
           "f at lag " + lags[i] + " = " + result.fMean()[i] + " above f at lag " + lags[i - 1]);
@@ -70,7 +69,7 @@ class LeakyRetentionTest {
     GatedRnn model = ModelChecks.randomModel(new ModelConfig(Architecture.CONST, D, H, true, s), 303, 0.5);
     int length = 50;
     int[] lags = LagGrid.linspace(1, length - 1, length - 1);
-    DiagnosticResult result = diagnose(model, dataset(5, length, 43), lags);
+    DiagnosticResult result = diagnose(model, ModelChecks.randomDataset(5, length, D, 43), lags);
     for (int i = 0; i < lags.length; i++) {
       double expected = Math.pow(1 - s, lags[i]);
       assertEquals(expected, result.fMean()[i], 1e-12 * expected, "f at lag " + lags[i]);
@@ -103,18 +102,5 @@ class LeakyRetentionTest {
     KernelOptions options = KernelOptions.defaults(lags).withFirstOrder(false).withBatchSize(3).withThreads(1);
     ParameterSet u = ProjectionDirection.random(model.config(), 45);
     return new DiagnosticPass(options).run(model, data, u, (lag, values, count) -> { }, done -> { });
-  }
-
-  private static SequenceDataset dataset(int count, int length, long seed) {
-    Rng rng = new Rng(seed);
-    float[] x = new float[count * length * D];
-    float[] y = new float[count * length];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) rng.gaussian();
-    }
-    for (int i = 0; i < y.length; i++) {
-      y[i] = (float) rng.gaussian();
-    }
-    return new SequenceDataset(x, y, count, length, D);
   }
 }

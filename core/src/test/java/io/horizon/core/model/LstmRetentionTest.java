@@ -9,7 +9,6 @@ import io.horizon.core.kernel.DiagnosticPass;
 import io.horizon.core.kernel.DiagnosticResult;
 import io.horizon.core.kernel.KernelOptions;
 import io.horizon.core.kernel.LagGrid;
-import io.horizon.core.random.Rng;
 import io.horizon.core.task.SequenceBatch;
 import io.horizon.core.task.SequenceDataset;
 import java.util.Arrays;
@@ -82,18 +81,10 @@ class LstmRetentionTest {
     int count = 6;
     ModelConfig config = config(layerNorm, ModelConfig.DEFAULT_CONST_S);
     GatedRnn model = ModelChecks.randomModel(config, 23, 0.3);
-    Rng rng = new Rng(24);
-    float[] x = new float[count * length * D];
-    float[] y = new float[count * length];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) rng.gaussian();
-    }
-    for (int i = 0; i < y.length; i++) {
-      y[i] = (float) rng.gaussian();
-    }
+    SequenceDataset data = ModelChecks.randomDataset(count, length, D, 24);
     int[] lags = LagGrid.linspace(1, length - 1, 15);
     KernelOptions options = KernelOptions.defaults(lags).withFirstOrder(false).withThreads(1).withBatchSize(4);
-    DiagnosticResult result = new DiagnosticPass(options).run(model, new SequenceDataset(x, y, count, length, D),
+    DiagnosticResult result = new DiagnosticPass(options).run(model, data,
         ProjectionDirection.random(config, 25), (lag, values, n) -> {}, done -> {});
     for (int i = 1; i < lags.length; i++) {
       assertTrue(result.fMean()[i] > 0, "f at lag " + lags[i]);

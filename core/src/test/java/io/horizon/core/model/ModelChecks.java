@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.horizon.core.random.Rng;
 import io.horizon.core.task.SequenceBatch;
+import io.horizon.core.task.SequenceDataset;
 
 /**
  * Architecture-independent numerical checks: BPTT gradients and forward-mode tangents against central finite
@@ -24,6 +25,20 @@ public final class ModelChecks {
       }
     }
     return GatedRnns.fromParameters(config, p, "test");
+  }
+
+  /** A random single-precision data set: x ~ N(0,1) (all of x first), then y ~ N(0,1), from one stream. */
+  public static SequenceDataset randomDataset(int count, int length, int inputDim, long seed) {
+    Rng rng = new Rng(seed);
+    float[] x = new float[count * length * inputDim];
+    float[] y = new float[count * length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) rng.gaussian();
+    }
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (float) rng.gaussian();
+    }
+    return new SequenceDataset(x, y, count, length, inputDim);
   }
 
   /** A random batch: x ~ N(0,1), y ~ N(0,1). */
