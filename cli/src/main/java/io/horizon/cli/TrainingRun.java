@@ -1,7 +1,6 @@
 package io.horizon.cli;
 
 import io.horizon.core.io.CheckpointFile;
-import io.horizon.core.io.CodeVersion;
 import io.horizon.core.io.Json;
 import io.horizon.core.io.Provenance;
 import io.horizon.core.io.TensorDtype;
@@ -15,9 +14,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Trains one run into a directory: {@code spec.json}, {@code metrics.csv} (one row per epoch) and
@@ -78,13 +75,7 @@ final class TrainingRun {
 
     @Override
     public void checkpointDue(int epoch, EpochMetrics m, GatedRnn model) {
-      Map<String, Double> values = new LinkedHashMap<>();
-      values.put("trainLoss", m.trainLoss());
-      values.put("trainR2", m.trainR2());
-      values.put("validationLoss", m.validationLoss());
-      values.put("validationR2", m.validationR2());
-      Provenance provenance = new Provenance(model.config().architecture(), spec.toMap(),
-          Map.of("root", spec.seed()), CodeVersion.current(), epoch, values);
+      Provenance provenance = spec.provenance(epoch, m);
       String stem = String.format(Locale.ROOT, "epoch-%04d", epoch);
       Path dir = out.resolve("checkpoints");
       CheckpointFile.write(dir.resolve(stem + ".safetensors"), model, provenance, dtype);

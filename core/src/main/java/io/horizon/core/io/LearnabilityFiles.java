@@ -1,5 +1,6 @@
 package io.horizon.core.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -48,8 +49,16 @@ public final class LearnabilityFiles {
     Files.writeString(directory.resolve(LAGS), lagsCsv(report), StandardCharsets.UTF_8);
     Files.writeString(directory.resolve(WINDOW), windowCsv(report), StandardCharsets.UTF_8);
     Files.writeString(directory.resolve(UNITS), unitsCsv(report.timescales()), StandardCharsets.UTF_8);
-    Files.writeString(directory.resolve(FITS), JSON.writeValueAsString(fitsJson(report)) + "\n",
-        StandardCharsets.UTF_8);
+    Files.writeString(directory.resolve(FITS), fitsJson(report) + "\n", StandardCharsets.UTF_8);
+  }
+
+  /** The {@code fits.json} document of a report as text. */
+  public static String fitsJson(LearnabilityReport report) {
+    try {
+      return JSON.writeValueAsString(fitsNode(report));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("fits.json: " + e.getMessage(), e);
+    }
   }
 
   private static String lagsCsv(LearnabilityReport report) {
@@ -88,7 +97,7 @@ public final class LearnabilityFiles {
     return out.toString();
   }
 
-  private static ObjectNode fitsJson(LearnabilityReport report) {
+  private static ObjectNode fitsNode(LearnabilityReport report) {
     ObjectNode root = JSON.createObjectNode();
     root.put("summary", report.summary());
     ObjectNode alpha = root.putObject("alpha");

@@ -1,5 +1,7 @@
 package io.horizon.core.train;
 
+import io.horizon.core.io.CodeVersion;
+import io.horizon.core.io.Provenance;
 import io.horizon.core.io.SpecNode;
 import io.horizon.core.model.Architecture;
 import io.horizon.core.model.GatedRnn;
@@ -99,6 +101,16 @@ public record RunSpec(String name, long seed, ModelConfig model, TaskSpec task, 
   /** Seed of the run's independent diagnostic set (THEORY §7: fresh sequences, fresh random stream). */
   public long diagnosticSeed() {
     return Rng.derive(seed, "diagnostic");
+  }
+
+  /** Provenance of this run's checkpoint after {@code epoch} with that epoch's metrics (root seed, code version). */
+  public Provenance provenance(int epoch, EpochMetrics m) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("trainLoss", m.trainLoss());
+    values.put("trainR2", m.trainR2());
+    values.put("validationLoss", m.validationLoss());
+    values.put("validationR2", m.validationR2());
+    return new Provenance(model.architecture(), toMap(), Map.of("root", seed), CodeVersion.current(), epoch, values);
   }
 
   /** The spec as plain maps (for provenance); {@link #fromMap} of it gives an equal spec. */

@@ -1,0 +1,33 @@
+package io.horizon.diagnostics.envelope;
+
+import io.horizon.core.kernel.DiagnosticResult;
+import io.horizon.core.model.GatedRnn;
+import io.horizon.diagnostics.config.DiagnosticsConfig;
+import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.message.CheckpointMessages;
+import io.horizon.pipeline.message.EnvelopeMessages;
+import io.horizon.proto.v1.Checkpoint;
+import io.horizon.proto.v1.EnvelopeReport;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The diagnostics stage: rebuilds the run's diagnostic set from its spec, runs the diagnostic pass on the frozen
+ * checkpoint (μ kernels, envelope, per-unit profile; THEORY §4) and fits the per-unit τ (THEORY §7.4).
+ */
+@ApplicationScoped
+public class EnvelopeComputation {
+  private final int threads;
+
+  public EnvelopeComputation(DiagnosticsConfig config) {
+    this.threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** The envelope report of a checkpoint. */
+  public EnvelopeReport diagnose(Checkpoint checkpoint) {
+    GatedRnn model = CheckpointMessages.decode(checkpoint);
+    RunPlan plan = RunPlan.of(checkpoint.getRun());
+    DiagnosticResult result = plan.diagnosis(threads).pass(model, plan.diagnosticSet(),
+        plan.direction(model.config()), (lag, values, count) -> { }, done -> { });
+    return EnvelopeMessages.encode(checkpoint.getRun(), checkpoint.getEpoch(), checkpoint.getArchitecture(), result);
+  }
+}

@@ -1,0 +1,41 @@
+package io.horizon.diagnostics.kafka;
+
+import io.horizon.diagnostics.config.DiagnosticsConfig;
+import io.horizon.diagnostics.envelope.EnvelopeComputation;
+import io.horizon.pipeline.kafka.Relay;
+import io.horizon.pipeline.kafka.TopicLayout;
+import io.horizon.proto.Topics;
+import io.horizon.proto.v1.Checkpoint;
+import io.horizon.proto.v1.EnvelopeReport;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Checkpoints in, envelope reports out: consumer group {@code diagnostics}, one checkpoint at a time. */
+@ApplicationScoped
+public class CheckpointStage {
+  private Relay relay;
+
+  void onStart(@Observes StartupEvent event, EnvelopeComputation computation, DiagnosticsConfig config,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    TopicLayout.ensure(bootstrap, config.partitions(), config.replication());
+    relay = Relay.committingAll("diagnostics", bootstrap, "diagnostics", List.of(Topics.CHECKPOINTS), r -> {
+      EnvelopeReport report = computation.diagnose(Checkpoint.parseFrom(r.value()));
+      return List.of(new Relay.Output(Topics.ENVELOPES, report.getRunId() + "/" + report.getEpoch(), report));
+    }).start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    if (relay != null) {
+      relay.close();
+    }
+  }
+
+  /** Whether checkpoints are being consumed. */
+  public boolean isRunning() {
+    return relay != null && relay.isRunning();
+  }
+}

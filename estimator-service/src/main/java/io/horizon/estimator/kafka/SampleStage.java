@@ -1,0 +1,54 @@
+package io.horizon.estimator.kafka;
+
+import io.horizon.estimator.config.EstimatorConfig;
+import io.horizon.pipeline.kafka.HeldOffsets;
+import io.horizon.pipeline.kafka.Relay;
+import io.horizon.pipeline.kafka.TopicLayout;
+import io.horizon.pipeline.message.LagFitAssembly;
+import io.horizon.proto.Topics;
+import io.horizon.proto.v1.GradientSampleChunk;
+import io.horizon.proto.v1.StableFit;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Gradient-sample chunks in, one α-stable fit per completed lag out (consumer group {@code estimator}; instances
+ * split the partitions, and so the lags). Offsets are committed only up to the first chunk of a lag still open,
+ * so a restart re-reads open lags from their first chunk and loses nothing; chunks seen twice are ignored.
+ */
+@ApplicationScoped
+public class SampleStage {
+  private final LagFitAssembly assembly = new LagFitAssembly();
+  private final HeldOffsets held = new HeldOffsets();
+  private Relay relay;
+
+  void onStart(@Observes StartupEvent event, EstimatorConfig config,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    TopicLayout.ensure(bootstrap, config.partitions(), config.replication());
+    relay = new Relay("estimator", bootstrap, "estimator", List.of(Topics.GRADIENT_SAMPLES), r -> {
+      GradientSampleChunk chunk = GradientSampleChunk.parseFrom(r.value());
+      String key = LagFitAssembly.key(chunk);
+      Optional<StableFit> fit = assembly.accept(chunk);
+      if (assembly.isOpen(key)) {
+        held.read(key, new TopicPartition(r.topic(), r.partition()), r.offset());
+      }
+      if (fit.isEmpty()) {
+        return List.of();
+      }
+      held.close(key);
+      return List.of(new Relay.Output(Topics.STABLE_FITS, chunk.getRunId() + "/" + chunk.getEpoch(), fit.get()));
+    }, held::committable).start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    if (relay != null) {
+      relay.close();
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.horizon.pipeline.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A consumer group member on its own thread: polls, hands each record to a handler, then commits. A record the
+ * handler rejects (bad input) is logged with topic, partition, offset and reason, counted, and skipped; it stays
+ * on the topic. By default every polled record is committed; a stage that holds state across records (the
+ * estimator) narrows the offsets to commit so that a restart replays what is not yet published.
+ */
+public final class RecordLoop<V> implements AutoCloseable {
+  /** Handles one record; throwing rejects it. */
+  @FunctionalInterface
+  public interface Handler<V> {
+    void handle(ConsumerRecord<String, V> record) throws Exception;
+  }
+
+  private static final Logger LOG = Logger.getLogger(RecordLoop.class.getName());
+
+  private final String name;
+  private final KafkaConsumer<String, V> consumer;
+  private final Collection<String> topics;
+  private final Handler<V> handler;
+  private final Runnable afterBatch;
+  private final UnaryOperator<Map<TopicPartition, Long>> committable;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicLong handled = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final Thread thread;
+  private volatile String lastError = "";
+
+  /**
+   * @param afterBatch runs after each batch's records and before the commit (for example a producer flush)
+   * @param committable maps each assigned partition's next position to the offset that may be committed
+   */
+  public RecordLoop(String name, Properties consumerSettings, Deserializer<V> values, Collection<String> topics,
+      Handler<V> handler, Runnable afterBatch, UnaryOperator<Map<TopicPartition, Long>> committable) {
+    this.name = name;
+    this.consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), values);
+    this.topics = topics;
+    this.handler = handler;
+    this.afterBatch = afterBatch;
+    this.committable = committable;
+    this.thread = new Thread(this::run, name);
+    thread.setDaemon(true);
+  }
+
+  /** Starts polling. */
+  public void start() {
+    running.set(true);
+    thread.start();
+  }
+
+  private void run() {
+    consumer.subscribe(topics);
+    try {
+      while (running.get()) {
+        ConsumerRecords<String, V> records;
+        try {
+          records = consumer.poll(Duration.ofMillis(200));
+        } catch (RecordDeserializationException e) {
+          reject(e.topicPartition().topic(), e.topicPartition().partition(), e.offset(), e);
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+          continue;
+        }
+        for (ConsumerRecord<String, V> r : records) {
+          try {
+            handler.handle(r);
+            handled.incrementAndGet();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          } catch (Exception e) {
+            reject(r.topic(), r.partition(), r.offset(), e);
+          }
+        }
+        afterBatch.run();
+        commit();
+      }
+    } catch (WakeupException e) {
+      if (running.get()) {
+        throw e;
+      }
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void commit() {
+    Map<TopicPartition, Long> positions = new HashMap<>();
+    for (TopicPartition p : consumer.assignment()) {
+      positions.put(p, consumer.position(p));
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    committable.apply(positions).forEach((p, offset) -> offsets.put(p, new OffsetAndMetadata(offset)));
+    if (!offsets.isEmpty()) {
+      consumer.commitSync(offsets);
+    }
+  }
+
+  private void reject(String topic, int partition, long offset, Exception e) {
+    rejected.incrementAndGet();
+    lastError = topic + "[" + partition + "]@" + offset + ": " + e.getMessage();
+    LOG.log(Level.WARNING, name + ": rejected " + lastError, e);
+  }
+
+  /** Whether the loop is polling. */
+  public boolean isRunning() {
+    return running.get() && thread.isAlive();
+  }
+
+  /** Records handled so far. */
+  public long handled() {
+    return handled.get();
+  }
+
+  /** Records rejected so far. */
+  public long rejected() {
+    return rejected.get();
+  }
+
+  /** Where and why the last record was rejected; empty when none was. */
+  public String lastError() {
+    return lastError;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running.set(false);
+    consumer.wakeup();
+    thread.join(10_000);
+  }
+}

@@ -1,0 +1,71 @@
+package io.horizon.trainer.kafka;
+
+import com.google.protobuf.MessageLite;
+import io.horizon.pipeline.kafka.KafkaSettings;
+import io.horizon.pipeline.kafka.ProtoSerializer;
+import io.horizon.proto.Topics;
+import io.horizon.proto.v1.CampaignSpec;
+import io.horizon.proto.v1.Checkpoint;
+import io.horizon.proto.v1.GradientSampleChunk;
+import io.horizon.proto.v1.RunStatus;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Everything the trainer writes to Kafka: campaigns, run status, checkpoints and gradient-sample chunks. */
+@ApplicationScoped
+public class TrainerPublisher {
+  private final KafkaProducer<String, MessageLite> producer;
+
+  public TrainerPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, "trainer"), new StringSerializer(),
+        new ProtoSerializer<>());
+  }
+
+  /** Records an accepted campaign (keyed by name) and waits for the broker. */
+  public void campaign(CampaignSpec spec) {
+    sendAndWait(Topics.CAMPAIGNS, spec.getName(), spec);
+  }
+
+  /** Publishes a run's latest status (compacted topic keyed by run id). */
+  public void status(RunStatus status) {
+    producer.send(new ProducerRecord<>(Topics.RUNS, status.getRunId(), status));
+  }
+
+  /** Publishes a frozen checkpoint and waits for the broker. */
+  public void checkpoint(Checkpoint checkpoint) {
+    sendAndWait(Topics.CHECKPOINTS, checkpoint.getRunId() + "/" + checkpoint.getEpoch(), checkpoint);
+  }
+
+  /** Publishes one gradient-sample chunk, keyed so that all chunks of a lag share a partition. */
+  public void chunk(GradientSampleChunk chunk) {
+    producer.send(new ProducerRecord<>(Topics.GRADIENT_SAMPLES,
+        Topics.sampleKey(chunk.getRunId(), chunk.getEpoch(), chunk.getLag()), chunk));
+  }
+
+  /** Waits until everything sent so far is on the broker. */
+  public void flush() {
+    producer.flush();
+  }
+
+  private void sendAndWait(String topic, String key, MessageLite value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(topic + ": interrupted while publishing " + key, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(topic + ": publishing " + key + " failed: " + e.getCause().getMessage(), e);
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}

@@ -1,0 +1,122 @@
+package io.horizon.trainer.run;
+
+import io.horizon.core.kernel.DiagnosticResult;
+import io.horizon.core.learnability.CheckpointDiagnosis;
+import io.horizon.core.model.GatedRnn;
+import io.horizon.core.train.EpochMetrics;
+import io.horizon.core.train.Trainer;
+import io.horizon.core.train.TrainingListener;
+import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.message.CheckpointMessages;
+import io.horizon.pipeline.message.SampleChunker;
+import io.horizon.proto.v1.Checkpoint;
+import io.horizon.proto.v1.RunSpec;
+import io.horizon.proto.v1.RunState;
+import io.horizon.proto.v1.RunStatus;
+import io.horizon.trainer.kafka.TrainerPublisher;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Trains one run with {@code core} (THEORY §8.2) and, at each checkpoint, publishes the frozen float32 checkpoint
+ * and the gradient-sample chunks of the diagnostic pass on that very checkpoint (THEORY §5.4), reporting status,
+ * progress and heartbeats throughout.
+ */
+final class RunJob {
+  private final RunSpec run;
+  private final RunPlan plan;
+  private final TrainerPublisher publisher;
+  private final Consumer<RunStatus> report;
+  private final BooleanSupplier cancelled;
+  private final int threads;
+  private final int chunkSize;
+  private final long heartbeatMillis;
+  private RunStatus status;
+  private long lastBeat;
+
+  RunJob(RunSpec run, TrainerPublisher publisher, Consumer<RunStatus> report, BooleanSupplier cancelled,
+      int threads, int chunkSize, long heartbeatMillis) {
+    this.run = run;
+    this.plan = RunPlan.of(run);
+    this.publisher = publisher;
+    this.report = report;
+    this.cancelled = cancelled;
+    this.threads = threads;
+    this.chunkSize = chunkSize;
+    this.heartbeatMillis = heartbeatMillis;
+    this.status = CampaignBook.pending(run);
+  }
+
+  /** Trains the run to its end; throws {@link RunCancelledException} when cancelled between batches. */
+  void train() {
+    set(status.toBuilder().setState(RunState.RUNNING).setStage("training"));
+    io.horizon.core.train.RunSpec spec = plan.training();
+    GatedRnn model = spec.initialModel();
+    new Trainer(spec.training()).train(model, spec.task().create(), new Listener(spec));
+    set(status.toBuilder().setState(RunState.FINISHED).setStage("done").setProgress(1.0));
+  }
+
+  /** The status last reported. */
+  RunStatus status() {
+    return status;
+  }
+
+  private void set(RunStatus.Builder next) {
+    status = next.setHeartbeatUnixMs(System.currentTimeMillis()).build();
+    report.accept(status);
+  }
+
+  /** Publishes the checkpoint of {@code epoch} and the samples of its diagnostic pass. */
+  private void checkpoint(int epoch, io.horizon.core.train.RunSpec spec, EpochMetrics m, GatedRnn trained) {
+    set(status.toBuilder().setStage("checkpoint"));
+    Checkpoint message = CheckpointMessages.encode(run, epoch, trained, spec.provenance(epoch, m));
+    publisher.checkpoint(message);
+    set(status.toBuilder().setStage("gradient samples"));
+    GatedRnn frozen = CheckpointMessages.decode(message);
+    CheckpointDiagnosis diagnosis = plan.diagnosis(threads);
+    SampleChunker chunker =
+        new SampleChunker(run, epoch, diagnosis.kernel().lags(), chunkSize, publisher::chunk);
+    DiagnosticResult result = diagnosis.pass(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), chunker,
+        done -> heartbeat());
+    chunker.finish(result);
+    publisher.flush();
+    set(status.toBuilder().setStage("training"));
+  }
+
+  private void heartbeat() {
+    long now = System.currentTimeMillis();
+    if (now - lastBeat >= heartbeatMillis) {
+      lastBeat = now;
+      set(status.toBuilder());
+    }
+  }
+
+  /** Progress, metrics, cancellation and checkpoints from inside the training loop. */
+  private final class Listener implements TrainingListener {
+    private final io.horizon.core.train.RunSpec spec;
+
+    Listener(io.horizon.core.train.RunSpec spec) {
+      this.spec = spec;
+    }
+
+    @Override
+    public void batchFinished(int epoch, int batch, int batches) {
+      if (cancelled.getAsBoolean()) {
+        throw new RunCancelledException(run.getRunId());
+      }
+      double done = ((epoch - 1) * (double) batches + batch) / ((double) batches * spec.training().epochs());
+      status = status.toBuilder().setProgress(done).build();
+      heartbeat();
+    }
+
+    @Override
+    public void epochFinished(EpochMetrics m) {
+      set(status.toBuilder().setEpoch(m.epoch()).setTrainLoss(m.trainLoss()).setValidationR2(m.validationR2()));
+    }
+
+    @Override
+    public void checkpointDue(int epoch, EpochMetrics m, GatedRnn model) {
+      checkpoint(epoch, spec, m, model);
+    }
+  }
+}
