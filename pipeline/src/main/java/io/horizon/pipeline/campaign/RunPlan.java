@@ -1,0 +1,84 @@
+package io.horizon.pipeline.campaign;
+
+import io.horizon.core.io.ProjectionDirection;
+import io.horizon.core.kernel.KernelOptions;
+import io.horizon.core.learnability.CheckpointDiagnosis;
+import io.horizon.core.learnability.LearnabilityOptions;
+import io.horizon.core.model.ModelConfig;
+import io.horizon.core.model.ParameterSet;
+import io.horizon.core.stable.StableMethod;
+import io.horizon.core.task.SequenceDataset;
+import io.horizon.proto.v1.RunSpec;
+
+/**
+ * How one run of a campaign is trained and diagnosed: the single translation of a proto {@link RunSpec} into core
+ * objects, used by every service and by the end-to-end test. Unset fields take the defaults of docs/campaigns.md;
+ * the training part is read by core's run-file reader, so its rules and defaults are core's.
+ */
+public final class RunPlan {
+  private final RunSpec spec;
+  private final io.horizon.core.train.RunSpec training;
+  private final DiagnosticSettings diagnostic;
+
+  private RunPlan(RunSpec spec) {
+    this.spec = spec;
+    String path = spec.getRunId().isEmpty() ? "run" : spec.getRunId();
+    this.training = io.horizon.core.train.RunSpec.fromMap(SpecMaps.coreRun(spec, path), path);
+    this.diagnostic = DiagnosticSettings.of(spec.getDiagnostic(), training.task().length(), path + ".diagnostic");
+  }
+
+  /** The plan of {@code spec}; rejects bad fields naming their path below the run id. */
+  public static RunPlan of(RunSpec spec) {
+    return new RunPlan(spec);
+  }
+
+  /** The proto run this plan was built from. */
+  public RunSpec spec() {
+    return spec;
+  }
+
+  /** The core run spec: model, task, training loop and root seed (named by the run id). */
+  public io.horizon.core.train.RunSpec training() {
+    return training;
+  }
+
+  /** Diagnostic sequences per checkpoint. */
+  public int diagnosticSequences() {
+    return diagnostic.sequences();
+  }
+
+  /** A fresh diagnostic set (THEORY §7: new sequences from the run's diagnostic seed, same task direction). */
+  public SequenceDataset diagnosticSet() {
+    return training.task().create().generate(diagnostic.sequences(), training.diagnosticSeed());
+  }
+
+  /** The projection direction u (THEORY §5.2), from {@code diagnostic.direction_seed} or else the run seed. */
+  public ParameterSet direction(ModelConfig config) {
+    return ProjectionDirection.random(config, diagnostic.directionSeed().orElse(training.seed()));
+  }
+
+  /** Settings of the diagnostic pass with {@code threads} worker threads. */
+  public KernelOptions kernel(int threads) {
+    return diagnostic.kernel(threads);
+  }
+
+  /** The per-lag α-stable estimator (THEORY §7.1). */
+  public StableMethod method() {
+    return diagnostic.method();
+  }
+
+  /** Settings of the learnability statistics (THEORY §7.2–7.4). */
+  public LearnabilityOptions learnability() {
+    return diagnostic.learnability();
+  }
+
+  /** Samples kept per lag for the α fits. */
+  public int reservoirCapacity() {
+    return diagnostic.reservoirCapacity();
+  }
+
+  /** The whole analysis of one checkpoint of this run, seeded by the run seed. */
+  public CheckpointDiagnosis diagnosis(int threads) {
+    return new CheckpointDiagnosis(kernel(threads), method(), learnability(), reservoirCapacity(), training.seed());
+  }
+}
