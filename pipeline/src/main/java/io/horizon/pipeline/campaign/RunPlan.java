@@ -81,4 +81,17 @@ public final class RunPlan {
   public CheckpointDiagnosis diagnosis(int threads) {
     return new CheckpointDiagnosis(kernel(threads), method(), learnability(), reservoirCapacity(), training.seed());
   }
+
+  /**
+   * Lags L of the report's data-budget answers N(L) (LW-43): the task's own lags when it has them (multi-lag),
+   * otherwise the largest diagnostic lag.
+   */
+  public int[] targetLags() {
+    int[] taskLags = spec.getTask().getLagsList().stream().mapToInt(Integer::intValue).toArray();
+    if (taskLags.length > 0) {
+      return taskLags;
+    }
+    int[] grid = diagnostic.kernel(1).lags();
+    return new int[] {grid[grid.length - 1]};
+  }
 }

@@ -44,13 +44,22 @@ public final class ReportMessages {
       b.addBudgets(c.budgets()[k]).addWindow(c.window()[k]);
     }
     for (int lag : targetLags) {
-      io.horizon.core.learnability.DataBudget budget = report.budgetFor(lag);
-      b.addBudgetsForLags(DataBudget.newBuilder()
-          .setTargetLag(lag)
-          .setSequences(budget.sequences())
-          .setExtrapolatedLag(budget.extrapolatedLag())
-          .setExtrapolatedBudget(budget.extrapolatedBudget()));
+      b.addBudgetsForLags(budget(report, lag));
     }
     return b.build();
+  }
+
+  /** N(L) for one target lag, or NaN with the reason when the report cannot calibrate it. */
+  private static DataBudget budget(LearnabilityReport report, int lag) {
+    DataBudget.Builder b = DataBudget.newBuilder().setTargetLag(lag);
+    try {
+      io.horizon.core.learnability.DataBudget budget = report.budgetFor(lag);
+      return b.setSequences(budget.sequences())
+          .setExtrapolatedLag(budget.extrapolatedLag())
+          .setExtrapolatedBudget(budget.extrapolatedBudget())
+          .build();
+    } catch (IllegalArgumentException e) {
+      return b.setSequences(Double.NaN).setUnavailable(e.getMessage()).build();
+    }
   }
 }
