@@ -58,6 +58,7 @@ public final class ChildJvm implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!probe.getAsBoolean()) {
       if (!process.isAlive()) {
+        stop();
         throw failure(name + " exited with code " + process.exitValue() + " before " + condition);
       }
       if (System.nanoTime() > deadline) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Reads the last lines of a log file, for error messages about a child process. */
-public final class LogTail {
+final class LogTail {
 
   /** At most this many bytes are read from the end of the file. */
   private static final int MAX_BYTES = 64 * 1024;
@@ -17,7 +17,7 @@ public final class LogTail {
   private LogTail() {}
 
   /** Returns the last {@code lines} lines of {@code file}, or a note saying why there are none. */
-  public static String of(Path file, int lines) {
+  static String of(Path file, int lines) {
     if (!Files.isRegularFile(file)) {
       return "(no log at " + file + ")";
     }

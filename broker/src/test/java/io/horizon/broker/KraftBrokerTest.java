@@ -35,6 +35,8 @@ class KraftBrokerTest {
 
   private static final String TOPIC = "horizon.broker-test";
   private static final Duration POLL_LIMIT = Duration.ofSeconds(30);
+  private static final String UNKNOWN_TOPIC = "horizon.never-created";
+  private static final Duration UNKNOWN_TOPIC_WAIT = Duration.ofSeconds(2);
 
   @TempDir
   Path dataDir;
@@ -55,6 +57,7 @@ class KraftBrokerTest {
         assertTrue(admin.listTopics().names().get().contains(TOPIC));
       }
       produce(broker.bootstrapServers(), List.of(small, largest));
+      assertUnknownTopicIsNotCreated(broker.bootstrapServers());
       List<byte[]> values = consume(broker.bootstrapServers(), 2);
       assertArrayEquals(small, values.get(0));
       assertArrayEquals(largest, values.get(1));
@@ -85,6 +88,19 @@ class KraftBrokerTest {
       for (byte[] value : values) {
         producer.send(new ProducerRecord<>(TOPIC, value)).get();
       }
+    }
+  }
+
+  private static void assertUnknownTopicIsNotCreated(String bootstrapServers) throws Exception {
+    Map<String, Object> config = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) UNKNOWN_TOPIC_WAIT.toMillis());
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      assertThrows(Exception.class, () -> producer.send(new ProducerRecord<>(UNKNOWN_TOPIC, new byte[1])).get());
+    }
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      assertFalse(admin.listTopics().names().get().contains(UNKNOWN_TOPIC), "topics must not be auto-created");
     }
   }
 
