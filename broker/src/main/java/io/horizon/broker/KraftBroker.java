@@ -1,0 +1,129 @@
+package io.horizon.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A real single-node KRaft Kafka broker running as a child process from the jars in {@code broker/target/kafka-lib}.
+ * Its configuration, Kafka data and log stay in the data directory; closing stops the process and deletes nothing.
+ */
+public final class KraftBroker implements AutoCloseable {
+
+  /** Largest record value, in bytes, that the broker accepts (8 MiB). */
+  public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+  private static final String HOST = "127.0.0.1";
+  private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final int CONNECT_TIMEOUT_MILLIS = 200;
+  private static final List<String> JVM_OPTIONS = List.of(
+      "-Xms64m", "-Xmx512m", "-Djava.awt.headless=true",
+      "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
+
+  private final ChildJvm process;
+  private final int port;
+  private final Path dataDir;
+
+  private KraftBroker(ChildJvm process, int port, Path dataDir) {
+    this.process = process;
+    this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  /** Starts a broker keeping its state in {@code dataDir}, with the jars found by {@link KafkaLib#locate()}. */
+  public static KraftBroker start(Path dataDir) {
+    return start(dataDir, KafkaLib.locate());
+  }
+
+  /** Starts a broker keeping its state in {@code dataDir}, with the jars in {@code kafkaLib}. */
+  public static KraftBroker start(Path dataDir, Path kafkaLib) {
+    String classpath = KafkaLib.require(kafkaLib, "kafkaLib").toAbsolutePath().resolve("*").toString();
+    createDirectories(dataDir);
+    int[] ports = FreePorts.pick(2);
+    Path config = dataDir.resolve("server.properties").toAbsolutePath();
+    KraftServerProperties.write(KraftServerProperties.of(ports[0], ports[1], dataDir.resolve("kafka-logs")), config);
+    Path log = dataDir.resolve("broker.log");
+    format(classpath, config, log);
+    ChildJvm broker = ChildJvm.launch("kafka broker", javaArguments(classpath, "kafka.Kafka", config.toString()), log);
+    broker.awaitReady("accepting connections on " + HOST + ":" + ports[0], READY_TIMEOUT, () -> accepts(ports[0]));
+    return new KraftBroker(broker, ports[0], dataDir);
+  }
+
+  /** Returns the {@code bootstrap.servers} value for clients, {@code 127.0.0.1:<port>}. */
+  public String bootstrapServers() {
+    return HOST + ":" + port;
+  }
+
+  /** Returns the directory holding server.properties, the Kafka data ({@code kafka-logs}) and broker.log. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Returns the broker's log file. */
+  public Path logFile() {
+    return process.log();
+  }
+
+  /** Returns the operating-system id of the broker process. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Stops the broker (SIGTERM, then a kill if it does not exit in time); the data directory is kept. */
+  @Override
+  public void close() {
+    process.stop();
+  }
+
+  private static void format(String classpath, Path config, Path log) {
+    ChildJvm formatter = ChildJvm.launch("kafka storage format", javaArguments(classpath, "kafka.tools.StorageTool",
+        "format", "--cluster-id", randomClusterId(), "--config", config.toString(), "--ignore-formatted"), log);
+    int exitCode = formatter.awaitExit(FORMAT_TIMEOUT);
+    if (exitCode != 0) {
+      throw formatter.failure("kafka storage format exited with code " + exitCode);
+    }
+  }
+
+  private static List<String> javaArguments(String classpath, String mainClass, String... arguments) {
+    List<String> all = new ArrayList<>(JVM_OPTIONS);
+    all.addAll(List.of("-cp", classpath, mainClass));
+    all.addAll(List.of(arguments));
+    return all;
+  }
+
+  /** Kafka's cluster id form: the 16 bytes of a random UUID in URL-safe base64 without padding. */
+  private static String randomClusterId() {
+    UUID uuid = UUID.randomUUID();
+    ByteBuffer bytes = ByteBuffer.allocate(2 * Long.BYTES)
+        .putLong(uuid.getMostSignificantBits())
+        .putLong(uuid.getLeastSignificantBits());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(HOST, port), CONNECT_TIMEOUT_MILLIS);
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the broker data directory " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.horizon.cli.stack;
+
+import io.horizon.broker.FreePorts;
+import io.horizon.broker.KraftBroker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Kafka broker and the given services, each a child process on loopback, started in order under
+ * {@code <out>/stack} and stopped in reverse order on {@link #close()} or when this JVM exits.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  /** How long a service may take to become ready. */
+  public static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+
+  private final PrintStream progress;
+  private final KraftBroker broker;
+  private final List<ServiceProcess> processes = new ArrayList<>();
+  private final Map<String, RunningService> services = new LinkedHashMap<>();
+  private final Thread stopOnExit = new Thread(this::stopAll, "stop local stack");
+
+  private LocalStack(KraftBroker broker, PrintStream progress) {
+    this.broker = broker;
+    this.progress = progress;
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
+  }
+
+  /**
+   * Starts the broker in {@code <out>/stack/kafka}, then each service in order with its log in
+   * {@code <out>/stack/<name>.log}; prints a line per step to {@code progress}. Each service gets
+   * {@code kafka.bootstrap.servers}, its gRPC port and host besides its own properties.
+   */
+  public static LocalStack start(Path out, List<ServiceDefinition> definitions, PrintStream progress) {
+    Path dir = out.resolve("stack");
+    long began = System.nanoTime();
+    LocalStack stack = new LocalStack(KraftBroker.start(dir.resolve("kafka")), progress);
+    stack.report("kafka up on " + stack.bootstrapServers(), began);
+    try {
+      createDirectories(dir);
+      for (ServiceDefinition definition : definitions) {
+        stack.startService(definition, dir.resolve(definition.name() + ".log"));
+      }
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  /** Returns the broker's {@code bootstrap.servers} address. */
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  /** Returns where the service called {@code name} listens. */
+  public RunningService service(String name) {
+    RunningService service = services.get(name);
+    if (service == null) {
+      throw new IllegalArgumentException("service: no service called " + name + " in the stack, only "
+          + services.keySet());
+    }
+    return service;
+  }
+
+  /** Returns the running services in start order. */
+  public List<RunningService> services() {
+    return List.copyOf(services.values());
+  }
+
+  /** Stops the services in reverse order, then the broker; its data and the logs stay under {@code <out>/stack}. */
+  @Override
+  public void close() {
+    long began = System.nanoTime();
+    stopAll();
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to run; it finds everything already stopped
+    }
+    report("stopped", began);
+  }
+
+  private void startService(ServiceDefinition definition, Path log) {
+    if (services.containsKey(definition.name())) {
+      throw new IllegalArgumentException(definition.name() + ": service defined twice");
+    }
+    long began = System.nanoTime();
+    int[] free = FreePorts.pick(2);
+    int httpPort = definition.httpPort() != 0 ? definition.httpPort() : free[0];
+    int grpcPort = definition.grpcPort() != 0 ? definition.grpcPort() : free[1];
+    Map<String, String> properties = new HashMap<>(definition.properties());
+    properties.put("kafka.bootstrap.servers", bootstrapServers());
+    properties.put("quarkus.grpc.server.host", ServiceProcess.HOST);
+    properties.put("quarkus.grpc.server.port", Integer.toString(grpcPort));
+    ServiceProcess process = ServiceProcess.start(definition.name(), definition.jar(), httpPort, properties,
+        definition.jvmOptions(), log, SERVICE_READY_TIMEOUT);
+    RunningService service = new RunningService(definition.name(), httpPort, grpcPort);
+    synchronized (this) {
+      processes.add(process);
+      services.put(service.name(), service);
+    }
+    report(service.name() + " up on http " + service.httpAddress() + ", grpc " + service.grpcAddress(), began);
+  }
+
+  private synchronized void stopAll() {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).close();
+    }
+    processes.clear();
+    broker.close();
+  }
+
+  private void report(String event, long beganNanos) {
+    double seconds = (System.nanoTime() - beganNanos) / 1e9;
+    progress.println(String.format(Locale.ROOT, "stack: %s (%.1f s)", event, seconds));
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+  }
+}
