@@ -39,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
   /**
    * Starts the broker in {@code <out>/stack/kafka}, then each service in order with its log in
    * {@code <out>/stack/<name>.log}; prints a line per step to {@code progress}. Each service gets
-   * {@code kafka.bootstrap.servers}, its gRPC port and host besides its own properties.
+   * {@code kafka.bootstrap.servers} besides its own properties.
    */
   public static LocalStack start(Path out, List<ServiceDefinition> definitions, PrintStream progress) {
     Path dir = out.resolve("stack");
@@ -96,21 +96,17 @@ public final class LocalStack implements AutoCloseable {
       throw new IllegalArgumentException(definition.name() + ": service defined twice");
     }
     long began = System.nanoTime();
-    int[] free = FreePorts.pick(2);
-    int httpPort = definition.httpPort() != 0 ? definition.httpPort() : free[0];
-    int grpcPort = definition.grpcPort() != 0 ? definition.grpcPort() : free[1];
+    int httpPort = definition.httpPort() != 0 ? definition.httpPort() : FreePorts.pick(1)[0];
     Map<String, String> properties = new HashMap<>(definition.properties());
     properties.put("kafka.bootstrap.servers", bootstrapServers());
-    properties.put("quarkus.grpc.server.host", ServiceProcess.HOST);
-    properties.put("quarkus.grpc.server.port", Integer.toString(grpcPort));
     ServiceProcess process = ServiceProcess.start(definition.name(), definition.jar(), httpPort, properties,
         definition.jvmOptions(), log, SERVICE_READY_TIMEOUT);
-    RunningService service = new RunningService(definition.name(), httpPort, grpcPort);
+    RunningService service = new RunningService(definition.name(), httpPort);
     synchronized (this) {
       processes.add(process);
       services.put(service.name(), service);
     }
-    report(service.name() + " up on http " + service.httpAddress() + ", grpc " + service.grpcAddress(), began);
+    report(service.name() + " up on " + service.httpAddress() + " (gRPC, health, metrics)", began);
   }
 
   private synchronized void stopAll() {

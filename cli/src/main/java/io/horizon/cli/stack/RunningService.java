@@ -1,15 +1,15 @@
 package io.horizon.cli.stack;
 
-/** Where a service of a {@link LocalStack} listens. */
-public record RunningService(String name, int httpPort, int grpcPort) {
+/** Where a service of a {@link LocalStack} listens: HTTP (health, metrics) and gRPC share one port. */
+public record RunningService(String name, int httpPort) {
 
   /** Returns {@code 127.0.0.1:<httpPort>}. */
   public String httpAddress() {
     return ServiceProcess.HOST + ":" + httpPort;
   }
 
-  /** Returns {@code 127.0.0.1:<grpcPort>}. */
+  /** Returns {@code 127.0.0.1:<httpPort>}: the services serve gRPC on their HTTP port. */
   public String grpcAddress() {
-    return ServiceProcess.HOST + ":" + grpcPort;
+    return httpAddress();
   }
 }

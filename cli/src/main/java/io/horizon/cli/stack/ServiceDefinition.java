@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A service for {@link LocalStack} to run: its jar, its HTTP and gRPC ports (0: pick a free one), extra system
+ * A service for {@link LocalStack} to run: its jar, its HTTP port, which also serves gRPC (0: pick a free one), extra system
  * properties and JVM options.
  */
-public record ServiceDefinition(String name, Path jar, int httpPort, int grpcPort, Map<String, String> properties,
+public record ServiceDefinition(String name, Path jar, int httpPort, Map<String, String> properties,
     List<String> jvmOptions) {
 
   private static final int MAX_PORT = 65535;
@@ -22,14 +22,13 @@ public record ServiceDefinition(String name, Path jar, int httpPort, int grpcPor
       throw new IllegalArgumentException(name + ".jar: must be given");
     }
     checkPort(name + ".httpPort", httpPort);
-    checkPort(name + ".grpcPort", grpcPort);
     properties = Map.copyOf(properties);
     jvmOptions = List.copyOf(jvmOptions);
   }
 
-  /** A service with free ports, no extra properties and no JVM options. */
+  /** A service on a free port, no extra properties and no JVM options. */
   public static ServiceDefinition of(String name, Path jar) {
-    return new ServiceDefinition(name, jar, 0, 0, Map.of(), List.of());
+    return new ServiceDefinition(name, jar, 0, Map.of(), List.of());
   }
 
   private static void checkPort(String field, int port) {

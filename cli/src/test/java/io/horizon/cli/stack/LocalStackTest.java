@@ -25,7 +25,7 @@ class LocalStackTest {
     Path jar = FakeServiceJar.build(Files.createDirectories(out.resolve("jars")));
     List<ServiceDefinition> definitions = List.of(
         ServiceDefinition.of("first", jar),
-        new ServiceDefinition("second", jar, 0, 0, Map.of("horizon.role", "second"), List.of("-Xmx64m")));
+        new ServiceDefinition("second", jar, 0, Map.of("horizon.role", "second"), List.of("-Xmx64m")));
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     int brokerPort;
     List<RunningService> services;
@@ -35,8 +35,6 @@ class LocalStackTest {
       assertEquals(List.of("first", "second"), services.stream().map(RunningService::name).toList());
       for (RunningService service : services) {
         assertEquals(stack.bootstrapServers(), FakeServiceJar.property(service.httpAddress(), "kafka.bootstrap.servers"));
-        assertEquals(Integer.toString(service.grpcPort()),
-            FakeServiceJar.property(service.httpAddress(), "quarkus.grpc.server.port"));
       }
       assertEquals("second", FakeServiceJar.property(stack.service("second").httpAddress(), "horizon.role"));
       assertThrows(IllegalArgumentException.class, () -> stack.service("third"));

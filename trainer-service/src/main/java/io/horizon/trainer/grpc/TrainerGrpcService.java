@@ -3,9 +3,11 @@ package io.horizon.trainer.grpc;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.horizon.pipeline.grpc.GrpcCalls;
+import io.horizon.proto.v1.CampaignList;
 import io.horizon.proto.v1.CampaignRef;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.CampaignState;
+import io.horizon.proto.v1.ListCampaignsRequest;
 import io.horizon.proto.v1.RunList;
 import io.horizon.proto.v1.RunRef;
 import io.horizon.proto.v1.RunStatus;
@@ -64,6 +66,11 @@ public class TrainerGrpcService extends TrainerServiceGrpc.TrainerServiceImplBas
   @Blocking
   public void retryCampaign(CampaignRef request, StreamObserver<CampaignState> response) {
     GrpcCalls.answer(response, () -> desk.retry(request.getCampaign()));
+  }
+
+  @Override
+  public void listCampaigns(ListCampaignsRequest request, StreamObserver<CampaignList> response) {
+    GrpcCalls.answer(response, () -> CampaignList.newBuilder().addAllCampaigns(book.campaigns()).build());
   }
 
   /** Streams the current status of every run of the campaign, then each change, until all runs have ended. */

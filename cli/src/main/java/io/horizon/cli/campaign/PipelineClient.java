@@ -1,0 +1,117 @@
+package io.horizon.cli.campaign;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
+import io.horizon.pipeline.kafka.TopicLayout;
+import io.horizon.proto.v1.AggregatorServiceGrpc;
+import io.horizon.proto.v1.CampaignRef;
+import io.horizon.proto.v1.CampaignSpec;
+import io.horizon.proto.v1.CampaignState;
+import io.horizon.proto.v1.LearnabilityReport;
+import io.horizon.proto.v1.ListCampaignsRequest;
+import io.horizon.proto.v1.RunStatus;
+import io.horizon.proto.v1.TrainerServiceGrpc;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** gRPC client of a running pipeline: campaigns to the trainer, learnability reports from the aggregator. */
+public final class PipelineClient implements AutoCloseable {
+  private final ManagedChannel trainerChannel;
+  private final ManagedChannel aggregatorChannel;
+  private final TrainerServiceGrpc.TrainerServiceBlockingStub trainer;
+  private final AggregatorServiceGrpc.AggregatorServiceBlockingStub aggregator;
+
+  /** Connects to the trainer and the aggregator at {@code host:port} addresses (plaintext, loopback or cluster). */
+  public PipelineClient(String trainerAddress, String aggregatorAddress) {
+    trainerChannel = channel("--trainer", trainerAddress);
+    aggregatorChannel = channel("--aggregator", aggregatorAddress);
+    trainer = TrainerServiceGrpc.newBlockingStub(trainerChannel);
+    aggregator = AggregatorServiceGrpc.newBlockingStub(aggregatorChannel);
+  }
+
+  private static ManagedChannel channel(String option, String address) {
+    int colon = address.lastIndexOf(':');
+    if (colon < 1) {
+      throw new IllegalArgumentException(option + ": expected HOST:PORT, got '" + address + "'");
+    }
+    int port;
+    try {
+      port = Integer.parseInt(address.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + ": port is not a number in '" + address + "'", e);
+    }
+    return ManagedChannelBuilder.forAddress(address.substring(0, colon), port).usePlaintext()
+        .maxInboundMessageSize(TopicLayout.MAX_RECORD_BYTES).build();
+  }
+
+  /** Submits a campaign; the trainer queues only runs that never ran. */
+  public CampaignState submit(CampaignSpec spec) {
+    return call(() -> trainer.submitCampaign(spec));
+  }
+
+  /** The spec and run statuses of a campaign. */
+  public CampaignState campaign(String name) {
+    return call(() -> trainer.getCampaign(CampaignRef.newBuilder().setCampaign(name).build()));
+  }
+
+  /** Names of the campaigns the trainer knows. */
+  public List<String> campaigns() {
+    return call(() -> trainer.listCampaigns(ListCampaignsRequest.getDefaultInstance()).getCampaignsList());
+  }
+
+  /** Hands every status of the campaign's runs to {@code sink} until all runs have ended. */
+  public void watch(String campaign, Consumer<RunStatus> sink) {
+    call(() -> {
+      trainer.watchCampaign(CampaignRef.newBuilder().setCampaign(campaign).build()).forEachRemaining(sink);
+      return null;
+    });
+  }
+
+  /**
+   * Waits until the aggregator has {@code expected} reports of the campaign (one per checkpoint), handing each
+   * new one to {@code sink}; returns them by run and epoch.
+   */
+  public List<LearnabilityReport> awaitReports(String campaign, int expected, Duration timeout,
+      Consumer<LearnabilityReport> sink) {
+    Map<String, LearnabilityReport> reports = new LinkedHashMap<>();
+    call(() -> {
+      Iterator<LearnabilityReport> stream = aggregator.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .watchReports(CampaignRef.newBuilder().setCampaign(campaign).build());
+      while (reports.size() < expected && stream.hasNext()) {
+        LearnabilityReport r = stream.next();
+        if (reports.put(r.getRunId() + "/" + r.getEpoch(), r) == null) {
+          sink.accept(r);
+        }
+      }
+      return null;
+    });
+    return reports.values().stream().sorted(PipelineClient::byRunThenEpoch).toList();
+  }
+
+  private static int byRunThenEpoch(LearnabilityReport a, LearnabilityReport b) {
+    int c = a.getRunId().compareTo(b.getRunId());
+    return c != 0 ? c : Integer.compare(a.getEpoch(), b.getEpoch());
+  }
+
+  /** Runs a call, turning a gRPC failure into an error that names the status and the server's reason. */
+  private static <T> T call(java.util.function.Supplier<T> rpc) {
+    try {
+      return rpc.get();
+    } catch (StatusRuntimeException e) {
+      String why = e.getStatus().getDescription();
+      throw new IllegalArgumentException(e.getStatus().getCode() + (why == null ? "" : ": " + why), e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    trainerChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    aggregatorChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+}
