@@ -1,0 +1,113 @@
+package io.horizon.pipeline.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.horizon.proto.v1.CampaignSpec;
+import io.horizon.proto.v1.OptimizerSpec;
+import io.horizon.proto.v1.TaskSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad campaigns are rejected naming the field's full path and the reason, from YAML and from gRPC alike. */
+class CampaignErrorsTest {
+  private static final String VALID = """
+      name: small
+      architectures: [diag]
+      seeds: [1]
+      optimizers: [{kind: adamw, lr: 0.01}, {kind: sgd, lr: 0.1}]
+      task: {name: adding, length: 40}
+      diagnostic: {lags: "2:30:8"}
+      """;
+
+  @Test
+  void theValidBaseParses() {
+    assertEquals("small", CampaignFiles.parse(VALID, "c.yaml").getName());
+  }
+
+  @Test
+  void yamlErrorsNameThePath() {
+    assertYamlError("c.yaml.optimizers[1].lr: must be finite and positive", VALID.replace("lr: 0.1", "lr: -1"));
+    assertYamlError("c.yaml.optimizers[0].beta: unknown field", VALID.replace("lr: 0.01", "lr: 0.01, beta: 2"));
+    assertYamlError("c.yaml.epoch: unknown field", VALID + "epoch: 3\n");
+    assertYamlError("c.yaml.seeds: required", VALID.replace("seeds: [1]\n", ""));
+    assertYamlError("c.yaml.name: must be lowercase", VALID.replace("name: small\n", ""));
+    assertYamlError("c.yaml.architectures[1]: ", VALID.replace("[diag]", "[diag, rnn]"));
+    assertYamlError("c.yaml.seeds[0]: must be an integer", VALID.replace("[1]", "[one]"));
+    assertYamlError("c.yaml.task.markers: unknown field", VALID.replace("length: 40", "length: 40, markers: 3"));
+    assertYamlError("c.yaml.task.length: must not be 0", VALID.replace("length: 40", "length: 0"));
+    assertYamlError("c.yaml.hiddenSizes[1]: must be positive", VALID + "hiddenSizes: [8, -8]\n");
+    assertYamlError("c.yaml.trainSequences[0]: must be at least 1", VALID + "trainSequences: [-4]\n");
+    assertYamlError("c.yaml.batchSize: must lie in 1 … trainSequences",
+        VALID + "trainSequences: [4]\nbatchSize: 8\n");
+    assertYamlError("c.yaml.diagnostic.lags: ", VALID.replace("2:30:8", "2:300:8"));
+    assertYamlError("c.yaml.diagnostic.nGrid[0]: must be an integer", withDiagnostic("nGrid: [x]"));
+    assertYamlError("c.yaml.diagnostic.window: unknown field", withDiagnostic("window: 3"));
+    assertYamlError("c.yaml.seeds[1]: equals seeds[0]", VALID.replace("[1]", "[1, 1]"));
+    assertYamlError("c.yaml.optimizers[1]: equals optimizers[0]",
+        VALID.replace("{kind: sgd, lr: 0.1}", "{lr: 0.01, weightDecay: 0.0001}"));
+    assertYamlError("c.yaml.architectures: must be a list", VALID.replace("[diag]", "diag"));
+  }
+
+  @Test
+  void fileErrorsStartWithTheFileName(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("campaign.yaml");
+    Files.writeString(file, VALID.replace("lr: 0.1", "lr: -1"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CampaignFiles.read(file));
+    assertTrue(e.getMessage().startsWith(file + ".optimizers[1].lr: "), e.getMessage());
+    assertEquals(CampaignFiles.parse(VALID, "c.yaml"), CampaignFiles.read(writeValid(dir)));
+  }
+
+  @Test
+  void protoErrorsNameThePath() {
+    CampaignSpec valid = CampaignFiles.parse(VALID, "c.yaml");
+    assertProtoError("campaign.optimizers[0].lr: must be finite and positive",
+        valid.toBuilder().setOptimizers(0, OptimizerSpec.newBuilder().setLr(-1)).build());
+    assertProtoError("campaign.architectures: required", valid.toBuilder().clearArchitectures().build());
+    assertProtoError("campaign.task.extra.length: ",
+        valid.toBuilder().setTask(valid.getTask().toBuilder().putExtra("length", 3)).build());
+    assertProtoError("campaign.task.name: unknown task",
+        valid.toBuilder().setTask(TaskSpec.newBuilder().setName("narma20")).build());
+    assertProtoError("campaign.diagnostic.signGauge: ",
+        valid.toBuilder().setDiagnostic(valid.getDiagnostic().toBuilder().setSignGauge("per-batch:3")).build());
+    assertProtoError("campaign.diagnostic.sequences: must be positive",
+        valid.toBuilder().setDiagnostic(valid.getDiagnostic().toBuilder().setSequences(-1)).build());
+    assertProtoError("campaign.constS: ", valid.toBuilder().setConstS(2).build());
+    assertProtoError("campaign.hiddenSizes[0]: ", valid.toBuilder().clearHiddenSizes().addHiddenSizes(-4).build());
+  }
+
+  @Test
+  void validationIsIdempotentAndFillsDefaults() {
+    CampaignSpec valid = CampaignFiles.parse(VALID, "c.yaml");
+    assertEquals(valid, CampaignValidation.validate(valid, "campaign"));
+    assertTrue(valid.hasClipNorm());
+    assertTrue(valid.getOptimizers(0).hasWeightDecay());
+    assertTrue(valid.getDiagnostic().hasFirstOrder());
+    assertEquals(1, valid.getHiddenSizesCount());
+    assertEquals(1, valid.getTrainSequencesCount());
+  }
+
+  private static String withDiagnostic(String field) {
+    return VALID.replace("\"2:30:8\"}", "\"2:30:8\", " + field + "}");
+  }
+
+  private static Path writeValid(Path dir) throws IOException {
+    return Files.writeString(dir.resolve("valid.yaml"), VALID);
+  }
+
+  private static void assertYamlError(String expectedStart, String yaml) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CampaignFiles.parse(yaml, "c.yaml"), expectedStart);
+    assertTrue(e.getMessage().startsWith(expectedStart), () -> expectedStart + " <- " + e.getMessage());
+  }
+
+  private static void assertProtoError(String expectedStart, CampaignSpec spec) {
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> CampaignValidation.validate(spec, "campaign"), expectedStart);
+    assertTrue(e.getMessage().startsWith(expectedStart), () -> expectedStart + " <- " + e.getMessage());
+  }
+}
