@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs a {@link KraftBroker} for a {@code @QuarkusTest} and hands the application its address. The broker's data
@@ -48,7 +46,7 @@ public final class KafkaBrokerResource implements QuarkusTestResourceLifecycleMa
       broker = null;
     }
     if (keptDataDir == null && dataDir != null) {
-      deleteTree(dataDir);
+      KraftBroker.deleteData(dataDir);
       dataDir = null;
     }
   }
@@ -63,16 +61,6 @@ public final class KafkaBrokerResource implements QuarkusTestResourceLifecycleMa
       return Files.createTempDirectory("horizon-kafka-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary directory for the Kafka broker", e);
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the broker data directory " + root, e);
     }
   }
 }

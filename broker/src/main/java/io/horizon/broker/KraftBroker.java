@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A real single-node KRaft Kafka broker running as a child process from the jars in {@code broker/target/kafka-lib}.
@@ -45,7 +47,10 @@ public final class KraftBroker implements AutoCloseable {
     return start(dataDir, KafkaLib.locate());
   }
 
-  /** Starts a broker keeping its state in {@code dataDir}, with the jars in {@code kafkaLib}. */
+  /**
+   * Starts a broker keeping its state in {@code dataDir}, with the jars in {@code kafkaLib}; a data directory
+   * formatted before is started again with its topics and records (new ports, same cluster).
+   */
   public static KraftBroker start(Path dataDir, Path kafkaLib) {
     String classpath = KafkaLib.require(kafkaLib, "kafkaLib").toAbsolutePath().resolve("*").toString();
     createDirectories(dataDir);
@@ -53,10 +58,26 @@ public final class KraftBroker implements AutoCloseable {
     Path config = dataDir.resolve("server.properties").toAbsolutePath();
     KraftServerProperties.write(KraftServerProperties.of(ports[0], ports[1], dataDir.resolve("kafka-logs")), config);
     Path log = dataDir.resolve("broker.log");
-    format(classpath, config, log);
+    if (!Files.exists(dataDir.resolve("kafka-logs").resolve("meta.properties"))) {
+      format(classpath, config, log);
+    }
     ChildJvm broker = ChildJvm.launch("kafka broker", javaArguments(classpath, "kafka.Kafka", config.toString()), log);
     broker.awaitReady("accepting connections on " + HOST + ":" + ports[0], READY_TIMEOUT, () -> accepts(ports[0]));
     return new KraftBroker(broker, ports[0], dataDir);
+  }
+
+  /** Deletes a (stopped) broker's data directory and everything in it, if it exists. */
+  public static void deleteData(Path dataDir) {
+    if (!Files.exists(dataDir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dataDir)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the broker data directory " + dataDir, e);
+    }
   }
 
   /** Returns the {@code bootstrap.servers} value for clients, {@code 127.0.0.1:<port>}. */

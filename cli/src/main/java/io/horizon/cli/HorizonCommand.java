@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = HorizonCommand.Version.class,
     description = "Measures how far back in time a gated recurrent network can still learn.",
-    subcommands = {DemoCommand.class, TrainCommand.class, DatasetCommand.class, DiagnoseCommand.class,
+    subcommands = {DemoCommand.class, UpCommand.class, RunCommand.class, StatusCommand.class, TrainCommand.class, DatasetCommand.class, DiagnoseCommand.class,
         StableCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class})

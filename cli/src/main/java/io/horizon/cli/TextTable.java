@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A table printed as Markdown with padded columns, readable on a terminal and pasteable into the docs. */
-final class TextTable {
+public final class TextTable {
   private TextTable() {}
 
-  static String markdown(String[] header, List<String[]> rows) {
+  public static String markdown(String[] header, List<String[]> rows) {
     List<String[]> all = new ArrayList<>();
     all.add(header);
     all.addAll(rows);

@@ -35,6 +35,16 @@ public final class CampaignResults {
     this.reports = reports;
   }
 
+  /** The campaign's spec and the final status of its runs. */
+  public CampaignState state() {
+    return state;
+  }
+
+  /** Every report, by run then epoch. */
+  public List<LearnabilityReport> reports() {
+    return reports;
+  }
+
   /** The last report of each run, in run order. */
   public List<LearnabilityReport> finalReports() {
     Map<String, LearnabilityReport> last = new HashMap<>();

@@ -35,6 +35,11 @@ public final class PipelineClient implements AutoCloseable {
     aggregator = AggregatorServiceGrpc.newBlockingStub(aggregatorChannel);
   }
 
+  /** A client of the trainer alone (campaigns and runs, no reports). */
+  public static PipelineClient ofTrainer(String trainerAddress) {
+    return new PipelineClient(trainerAddress, trainerAddress);
+  }
+
   private static ManagedChannel channel(String option, String address) {
     int colon = address.lastIndexOf(':');
     if (colon < 1) {

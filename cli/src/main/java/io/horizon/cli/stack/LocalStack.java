@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
   private final KraftBroker broker;
   private final List<ServiceProcess> processes = new ArrayList<>();
   private final Map<String, RunningService> services = new LinkedHashMap<>();
+  private final List<String> order = new ArrayList<>();
   private final Thread stopOnExit = new Thread(this::stopAll, "stop local stack");
 
   private LocalStack(KraftBroker broker, PrintStream progress) {
@@ -37,25 +40,35 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Starts the broker in {@code <out>/stack/kafka}, then each service in order with its log in
+   * Starts the broker in {@code <out>/stack/kafka}, then the services all at once, each with its log in
    * {@code <out>/stack/<name>.log}; prints a line per step to {@code progress}. Each service gets
    * {@code kafka.bootstrap.servers} besides its own properties.
    */
   public static LocalStack start(Path out, List<ServiceDefinition> definitions, PrintStream progress) {
     Path dir = out.resolve("stack");
     long began = System.nanoTime();
-    LocalStack stack = new LocalStack(KraftBroker.start(dir.resolve("kafka")), progress);
+    LocalStack stack = new LocalStack(KraftBroker.start(brokerDataDir(out)), progress);
     stack.report("kafka up on " + stack.bootstrapServers(), began);
     try {
       createDirectories(dir);
+      Set<String> names = new HashSet<>();
       for (ServiceDefinition definition : definitions) {
-        stack.startService(definition, dir.resolve(definition.name() + ".log"));
+        if (!names.add(definition.name())) {
+          throw new IllegalArgumentException(definition.name() + ": service defined twice");
+        }
       }
+      definitions.parallelStream().forEach(d -> stack.startService(d, dir.resolve(d.name() + ".log")));
+      stack.order.addAll(definitions.stream().map(ServiceDefinition::name).toList());
     } catch (RuntimeException e) {
       stack.close();
       throw e;
     }
     return stack;
+  }
+
+  /** Where the stack under {@code out} keeps the broker's data (kept between starts). */
+  public static Path brokerDataDir(Path out) {
+    return out.resolve("stack").resolve("kafka");
   }
 
   /** Returns the broker's {@code bootstrap.servers} address. */
@@ -73,9 +86,9 @@ public final class LocalStack implements AutoCloseable {
     return service;
   }
 
-  /** Returns the running services in start order. */
+  /** Returns the running services in the order they were defined. */
   public List<RunningService> services() {
-    return List.copyOf(services.values());
+    return order.stream().map(services::get).toList();
   }
 
   /** Stops the services in reverse order, then the broker; its data and the logs stay under {@code <out>/stack}. */
@@ -92,9 +105,6 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startService(ServiceDefinition definition, Path log) {
-    if (services.containsKey(definition.name())) {
-      throw new IllegalArgumentException(definition.name() + ": service defined twice");
-    }
     long began = System.nanoTime();
     int httpPort = definition.httpPort() != 0 ? definition.httpPort() : FreePorts.pick(1)[0];
     Map<String, String> properties = new HashMap<>(definition.properties());

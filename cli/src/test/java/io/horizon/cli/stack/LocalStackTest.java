@@ -56,7 +56,7 @@ class LocalStackTest {
   @Test
   void negativePortIsRejected() {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> new ServiceDefinition("trainer", out.resolve("t.jar"), -1, 0, Map.of(), List.of()));
+        () -> new ServiceDefinition("trainer", out.resolve("t.jar"), -1, Map.of(), List.of()));
     assertTrue(error.getMessage().startsWith("trainer.httpPort: must be 0"), error.getMessage());
   }
 }

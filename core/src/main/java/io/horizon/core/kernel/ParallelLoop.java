@@ -2,6 +2,7 @@ package io.horizon.core.kernel;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -9,9 +10,17 @@ import java.util.stream.IntStream;
 public final class ParallelLoop {
   private ParallelLoop() {}
 
-  /** Runs the loop; the first exception thrown by a body is rethrown here. */
+  /**
+   * Runs the loop; the first exception thrown by a body is rethrown here. The workers see the caller's context
+   * class loader, so libraries that look up services through it (ND4J's backend) work inside application servers.
+   */
   public static void run(int threads, int n, IntConsumer body) {
-    ForkJoinPool pool = new ForkJoinPool(threads);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    ForkJoinPool pool = new ForkJoinPool(threads, p -> {
+      ForkJoinWorkerThread worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+      worker.setContextClassLoader(loader);
+      return worker;
+    }, null, false);
     try {
       pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).get();
     } catch (InterruptedException e) {

@@ -28,14 +28,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** RunPlan: the quick preset reproduces `./horizon demo`, and the training part round-trips the proto fields. */
+/**
+ * RunPlan: the quick preset gives the run file quick-run.yaml (core run-file format) diagnosed with the core
+ * defaults, and the training part round-trips the proto fields.
+ */
 class RunPlanTest {
-  /** The demo's run file, read where the CLI keeps it. */
+  /** The quick campaign's run written by hand as a core run file. */
   private static final Path DEMO_RUN =
-      Path.of("..", "cli", "src", "main", "resources", "io", "horizon", "cli", "quick-run.yaml");
-  /** DemoCommand's --diagnostic-sequences default. */
+      Path.of("src", "test", "resources", "io", "horizon", "pipeline", "campaign", "quick-run.yaml");
+  /** The quick campaign's diagnostic set size. */
   private static final int DEMO_DIAGNOSTIC_SEQUENCES = 512;
-  /** DemoCommand's --lags default. */
+  /** The quick campaign's lag grid. */
   private static final String DEMO_LAGS = "4:120:32";
 
   @Test

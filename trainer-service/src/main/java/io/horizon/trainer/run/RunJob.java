@@ -80,7 +80,7 @@ final class RunJob {
         done -> heartbeat());
     chunker.finish(result);
     publisher.flush();
-    set(status.toBuilder().setStage("training"));
+    set(status.toBuilder().setStage(epoch < spec.training().epochs() ? "training" : "finishing"));
   }
 
   private void heartbeat() {

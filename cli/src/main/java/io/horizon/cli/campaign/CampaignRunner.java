@@ -1,0 +1,75 @@
+package io.horizon.cli.campaign;
+
+import io.horizon.core.train.TrainingConfig;
+import io.horizon.pipeline.campaign.CampaignGrid;
+import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.proto.v1.CampaignSpec;
+import io.horizon.proto.v1.CampaignState;
+import io.horizon.proto.v1.LearnabilityReport;
+import io.horizon.proto.v1.RunSpec;
+import io.horizon.proto.v1.RunState;
+import io.horizon.proto.v1.RunStatus;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Submits a campaign to a running pipeline, shows live progress until every run has ended, waits for the
+ * learnability report of every checkpoint of the finished runs, and returns the results with stage times.
+ */
+public final class CampaignRunner {
+  /** How long to wait for the last reports once training has ended. */
+  static final Duration REPORT_TIMEOUT = Duration.ofMinutes(30);
+
+  private final PipelineClient client;
+  private final PrintStream progress;
+
+  public CampaignRunner(PipelineClient client, PrintStream progress) {
+    this.client = client;
+    this.progress = progress;
+  }
+
+  /** What a campaign produced and how long its stages took. */
+  public record Outcome(CampaignResults results, double trainingSeconds, double reportSeconds) {}
+
+  /** Runs {@code spec} to its end. */
+  public Outcome run(CampaignSpec spec) {
+    long start = System.nanoTime();
+    CampaignState submitted = client.submit(spec);
+    progress.printf(Locale.ROOT, "campaign %s: %d runs submitted%n", spec.getName(), submitted.getRunsCount());
+    client.watch(spec.getName(), new CampaignProgress(progress));
+    double training = (System.nanoTime() - start) / 1e9;
+    CampaignState ended = client.campaign(spec.getName());
+    int expected = expectedReports(ended);
+    progress.printf(Locale.ROOT, "campaign %s: training and gradient samples done in %.1f s; waiting for %d "
+        + "learnability reports%n", spec.getName(), training, expected);
+    long reportStart = System.nanoTime();
+    List<LearnabilityReport> reports = client.awaitReports(spec.getName(), expected, REPORT_TIMEOUT,
+        r -> progress.printf(Locale.ROOT, "report %s@%d: %s%n", r.getRunId(), r.getEpoch(), r.getSummary()));
+    if (reports.size() < expected) {
+      throw new IllegalStateException("campaign " + spec.getName() + ": " + reports.size() + " of " + expected
+          + " learnability reports arrived within " + REPORT_TIMEOUT.toMinutes() + " minutes");
+    }
+    return new Outcome(new CampaignResults(ended, reports), training, (System.nanoTime() - reportStart) / 1e9);
+  }
+
+  /** One report per checkpoint epoch of every finished run. */
+  static int expectedReports(CampaignState state) {
+    Map<String, RunSpec> runs = CampaignGrid.expand(state.getSpec()).stream()
+        .collect(Collectors.toMap(RunSpec::getRunId, Function.identity()));
+    int expected = 0;
+    for (RunStatus s : state.getRunsList()) {
+      if (s.getState() == RunState.FINISHED) {
+        TrainingConfig training = RunPlan.of(runs.get(s.getRunId())).training().training();
+        for (int epoch = 1; epoch <= training.epochs(); epoch++) {
+          expected += training.checkpointDue(epoch) ? 1 : 0;
+        }
+      }
+    }
+    return expected;
+  }
+}

@@ -1,0 +1,128 @@
+package io.horizon.cli.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.horizon.cli.stack.HorizonServices;
+import io.horizon.cli.stack.LocalStack;
+import io.horizon.core.learnability.CheckpointDiagnosis;
+import io.horizon.core.model.GatedRnn;
+import io.horizon.core.train.EpochMetrics;
+import io.horizon.core.train.Trainer;
+import io.horizon.core.train.TrainingListener;
+import io.horizon.pipeline.campaign.CampaignFiles;
+import io.horizon.pipeline.campaign.CampaignGrid;
+import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.message.CheckpointMessages;
+import io.horizon.pipeline.message.ReportMessages;
+import io.horizon.proto.v1.CampaignSpec;
+import io.horizon.proto.v1.LearnabilityReport;
+import io.horizon.proto.v1.RunSpec;
+import io.horizon.proto.v1.RunState;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small campaign through the real broker and the four service processes, submitted and followed as
+ * {@code ./horizon run} does: every learnability report equals the in-process {@code core} computation on the same
+ * spec and seeds (identical Ĥ_N for every N, N_min and α̂; f̂ within 1e-9 relative), and the result files are
+ * written. Sample chunks are made small so that every lag spans several Kafka records.
+ */
+class PipelineEndToEndTest {
+  private static final String CAMPAIGN = """
+      name: e2e
+      architectures: [const, gru]
+      seeds: [3]
+      hiddenSizes: [6]
+      trainSequences: [64]
+      optimizers: [{kind: adamw, lr: 0.01}]
+      task: {name: multilag, length: 32, inputDim: 3, lags: [2, 4], coefficients: [0.6, 0.4], noiseStd: 0.2}
+      epochs: 2
+      batchSize: 16
+      checkpointEvery: 1
+      diagnostic: {sequences: 32, lags: "1:16:6", reservoirCapacity: 300}
+      """;
+
+  @TempDir Path out;
+
+  @Test
+  void reportsOverKafkaEqualTheInProcessComputation() throws Exception {
+    CampaignSpec spec = CampaignFiles.parse(CAMPAIGN, "e2e.yaml");
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    CampaignRunner.Outcome outcome;
+    try (LocalStack stack = LocalStack.start(out, HorizonServices.definitions(Map.of("horizon.trainer.chunk-size",
+        "50")), System.err);
+        PipelineClient client = new PipelineClient(stack.service("trainer").grpcAddress(),
+            stack.service("aggregator").grpcAddress())) {
+      outcome = new CampaignRunner(client, new PrintStream(progress, true, StandardCharsets.UTF_8)).run(spec);
+      CampaignRunner.Outcome again = new CampaignRunner(client, System.err).run(spec);
+      assertEquals(outcome.results().finalReports(), again.results().finalReports(),
+          "resubmitting serves the same reports without training again");
+    }
+    List<LearnabilityReport> reports = outcome.results().reports();
+    assertEquals(4, reports.size(), "2 runs × 2 checkpoints");
+    Map<String, LearnabilityReport> byKey = new HashMap<>();
+    reports.forEach(r -> byKey.put(r.getRunId() + "@" + r.getEpoch(), r));
+    for (RunSpec run : CampaignGrid.expand(spec)) {
+      for (Map.Entry<Integer, LearnabilityReport> e : inProcessReports(run).entrySet()) {
+        LearnabilityReport actual = byKey.get(run.getRunId() + "@" + e.getKey());
+        assertSame(e.getValue(), actual, run.getRunId() + "@" + e.getKey());
+      }
+    }
+    assertTrue(outcome.results().state().getRunsList().stream().allMatch(s -> s.getState() == RunState.FINISHED));
+    Path dir = outcome.results().write(out.resolve("e2e"));
+    for (String file : List.of("summary.csv", "windows.csv", "lags.csv", "runs.csv", "reports.json",
+        "campaign.json")) {
+      assertTrue(Files.size(dir.resolve(file)) > 0, file);
+    }
+    assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size(), "header + one row per run");
+    assertTrue(progress.toString(StandardCharsets.UTF_8).contains("FINISHED"), "live progress names run states");
+  }
+
+  /** Trains the run in this JVM and analyses each checkpoint as the services do, through core alone. */
+  private static Map<Integer, LearnabilityReport> inProcessReports(RunSpec run) {
+    RunPlan plan = RunPlan.of(run);
+    io.horizon.core.train.RunSpec training = plan.training();
+    GatedRnn model = training.initialModel();
+    CheckpointDiagnosis diagnosis = plan.diagnosis(Runtime.getRuntime().availableProcessors());
+    Map<Integer, LearnabilityReport> reports = new HashMap<>();
+    new Trainer(training.training()).train(model, training.task().create(), new TrainingListener() {
+      @Override
+      public void checkpointDue(int epoch, EpochMetrics m, GatedRnn trained) {
+        GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
+        CheckpointDiagnosis.Result result =
+            diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
+        reports.put(epoch, ReportMessages.encode(run, epoch, run.getArchitecture(), result.report(),
+            plan.targetLags()));
+      }
+    });
+    return reports;
+  }
+
+  private static void assertSame(LearnabilityReport expected, LearnabilityReport actual, String what) {
+    assertTrue(actual != null, what + ": no report from the pipeline");
+    assertEquals(expected.getBudgetsList(), actual.getBudgetsList(), what + ": budgets");
+    assertEquals(expected.getWindowList(), actual.getWindowList(), what + ": H_N per N");
+    assertEquals(expected.getNMinList(), actual.getNMinList(), what + ": N_min");
+    assertEquals(expected.getAlphaList(), actual.getAlphaList(), what + ": α̂");
+    assertEquals(expected.getLagsList(), actual.getLagsList(), what + ": lags");
+    double[] f = expected.getFMeanList().stream().mapToDouble(Double::doubleValue).toArray();
+    double[] g = actual.getFMeanList().stream().mapToDouble(Double::doubleValue).toArray();
+    assertEquals(f.length, g.length, what + ": f̂ length");
+    List<Double> relative = new ArrayList<>();
+    for (int i = 0; i < f.length; i++) {
+      relative.add(Math.abs(f[i] - g[i]) / Math.abs(f[i]));
+    }
+    assertTrue(relative.stream().allMatch(r -> r <= 1e-9), what + ": f̂ relative differences " + relative);
+    assertEquals(expected.getRegime(), actual.getRegime(), what + ": regime");
+  }
+}
