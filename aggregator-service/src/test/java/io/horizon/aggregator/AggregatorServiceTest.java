@@ -47,7 +47,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The aggregator service against a real broker: a checkpoint's envelope report and per-lag fits, published in
@@ -143,8 +142,6 @@ class AggregatorServiceTest {
     if (onTopic != null) {
       return;
     }
-    // The pass runs ND4J on fork-join workers, whose class loader cannot find its backend under Quarkus: load it here.
-    Nd4j.getBackend();
     RunPlan plan = RunPlan.of(RUN);
     CheckpointDiagnosis diagnosis = plan.diagnosis(1);
     GatedRnn model = plan.training().initialModel();

@@ -48,7 +48,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The estimator service against a real broker: the sample chunks of a diagnostic pass, every one delivered twice,
@@ -98,8 +97,6 @@ class EstimatorServiceTest {
 
   @Test
   void chunksDeliveredTwiceGiveExactlyOneInProcessFitPerLag() throws Exception {
-    // The pass runs ND4J on fork-join workers, whose class loader cannot find its backend under Quarkus: load it here.
-    Nd4j.getBackend();
     RunPlan plan = RunPlan.of(RUN);
     CheckpointDiagnosis diagnosis = plan.diagnosis(1);
     GatedRnn model = plan.training().initialModel();

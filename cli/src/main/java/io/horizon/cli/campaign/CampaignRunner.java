@@ -37,24 +37,22 @@ public final class CampaignRunner {
   public record Outcome(CampaignResults results, double trainingSeconds, double reportSeconds) {}
 
   /** Runs {@code spec} to its end. */
-  public Outcome run(CampaignSpec spec) {
+  public Outcome run(CampaignSpec spec) throws InterruptedException {
     long start = System.nanoTime();
     CampaignState submitted = client.submit(spec);
     progress.printf(Locale.ROOT, "campaign %s: %d runs submitted%n", spec.getName(), submitted.getRunsCount());
-    client.watch(spec.getName(), new CampaignProgress(progress));
-    double training = (System.nanoTime() - start) / 1e9;
-    CampaignState ended = client.campaign(spec.getName());
-    int expected = expectedReports(ended);
-    progress.printf(Locale.ROOT, "campaign %s: training and gradient samples done in %.1f s; waiting for %d "
-        + "learnability reports%n", spec.getName(), training, expected);
-    long reportStart = System.nanoTime();
-    List<LearnabilityReport> reports = client.awaitReports(spec.getName(), expected, REPORT_TIMEOUT,
-        r -> progress.printf(Locale.ROOT, "report %s@%d: %s%n", r.getRunId(), r.getEpoch(), r.getSummary()));
-    if (reports.size() < expected) {
-      throw new IllegalStateException("campaign " + spec.getName() + ": " + reports.size() + " of " + expected
-          + " learnability reports arrived within " + REPORT_TIMEOUT.toMinutes() + " minutes");
+    try (ReportFeed feed = client.followReports(spec.getName(),
+        r -> progress.printf(Locale.ROOT, "report %s@%d: %s%n", r.getRunId(), r.getEpoch(), r.getSummary()))) {
+      client.watch(spec.getName(), new CampaignProgress(progress));
+      double training = (System.nanoTime() - start) / 1e9;
+      CampaignState ended = client.campaign(spec.getName());
+      int expected = expectedReports(ended);
+      progress.printf(Locale.ROOT, "campaign %s: training and gradient samples done in %.1f s; %d learnability "
+          + "reports expected%n", spec.getName(), training, expected);
+      long reportStart = System.nanoTime();
+      List<LearnabilityReport> reports = feed.await(expected, REPORT_TIMEOUT);
+      return new Outcome(new CampaignResults(ended, reports), training, (System.nanoTime() - reportStart) / 1e9);
     }
-    return new Outcome(new CampaignResults(ended, reports), training, (System.nanoTime() - reportStart) / 1e9);
   }
 
   /** One report per checkpoint epoch of every finished run. */

@@ -12,11 +12,7 @@ import io.horizon.proto.v1.LearnabilityReport;
 import io.horizon.proto.v1.ListCampaignsRequest;
 import io.horizon.proto.v1.RunStatus;
 import io.horizon.proto.v1.TrainerServiceGrpc;
-import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -25,14 +21,12 @@ public final class PipelineClient implements AutoCloseable {
   private final ManagedChannel trainerChannel;
   private final ManagedChannel aggregatorChannel;
   private final TrainerServiceGrpc.TrainerServiceBlockingStub trainer;
-  private final AggregatorServiceGrpc.AggregatorServiceBlockingStub aggregator;
 
   /** Connects to the trainer and the aggregator at {@code host:port} addresses (plaintext, loopback or cluster). */
   public PipelineClient(String trainerAddress, String aggregatorAddress) {
     trainerChannel = channel("--trainer", trainerAddress);
     aggregatorChannel = channel("--aggregator", aggregatorAddress);
     trainer = TrainerServiceGrpc.newBlockingStub(trainerChannel);
-    aggregator = AggregatorServiceGrpc.newBlockingStub(aggregatorChannel);
   }
 
   /** A client of the trainer alone (campaigns and runs, no reports). */
@@ -78,30 +72,12 @@ public final class PipelineClient implements AutoCloseable {
     });
   }
 
-  /**
-   * Waits until the aggregator has {@code expected} reports of the campaign (one per checkpoint), handing each
-   * new one to {@code sink}; returns them by run and epoch.
-   */
-  public List<LearnabilityReport> awaitReports(String campaign, int expected, Duration timeout,
-      Consumer<LearnabilityReport> sink) {
-    Map<String, LearnabilityReport> reports = new LinkedHashMap<>();
-    call(() -> {
-      Iterator<LearnabilityReport> stream = aggregator.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
-          .watchReports(CampaignRef.newBuilder().setCampaign(campaign).build());
-      while (reports.size() < expected && stream.hasNext()) {
-        LearnabilityReport r = stream.next();
-        if (reports.put(r.getRunId() + "/" + r.getEpoch(), r) == null) {
-          sink.accept(r);
-        }
-      }
-      return null;
-    });
-    return reports.values().stream().sorted(PipelineClient::byRunThenEpoch).toList();
-  }
-
-  private static int byRunThenEpoch(LearnabilityReport a, LearnabilityReport b) {
-    int c = a.getRunId().compareTo(b.getRunId());
-    return c != 0 ? c : Integer.compare(a.getEpoch(), b.getEpoch());
+  /** Follows the aggregator's stream of the campaign's reports in the background, each new one to {@code sink}. */
+  public ReportFeed followReports(String campaign, Consumer<LearnabilityReport> sink) {
+    ReportFeed feed = new ReportFeed(sink);
+    AggregatorServiceGrpc.newStub(aggregatorChannel)
+        .watchReports(CampaignRef.newBuilder().setCampaign(campaign).build(), feed);
+    return feed;
   }
 
   /** Runs a call, turning a gRPC failure into an error that names the status and the server's reason. */

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Checkpoints in, envelope reports out: consumer group {@code diagnostics}, one checkpoint at a time. */
 @ApplicationScoped
@@ -22,9 +21,6 @@ public class CheckpointStage {
 
   void onStart(@Observes StartupEvent event, EnvelopeComputation computation, DiagnosticsConfig config,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-    // ND4J finds its backend through the context class loader of the thread that first touches it; the pass's
-    // fork-join workers have the system one, which under Quarkus cannot see the backend, so load it here.
-    Nd4j.getBackend();
     TopicLayout.ensure(bootstrap, config.partitions(), config.replication());
     relay = Relay.committingAll("diagnostics", bootstrap, "diagnostics", List.of(Topics.CHECKPOINTS), r -> {
       EnvelopeReport report = computation.diagnose(Checkpoint.parseFrom(r.value()));
