@@ -48,7 +48,7 @@ class LocalStackTest {
     }
     String lines = progress.toString(StandardCharsets.UTF_8);
     assertTrue(lines.matches("(?s)stack: kafka up on 127\\.0\\.0\\.1:\\d+ \\(\\d+\\.\\d s\\).*"), lines);
-    assertTrue(lines.contains("stack: second up on http " + services.get(1).httpAddress()), lines);
+    assertTrue(lines.contains("stack: second up on " + services.get(1).httpAddress()), lines);
     assertTrue(Files.isRegularFile(out.resolve("stack").resolve("first.log")), "service logs stay in <out>/stack");
     assertTrue(Files.isRegularFile(out.resolve("stack").resolve("kafka").resolve("broker.log")));
   }
