@@ -1,7 +1,9 @@
 package io.horizon.cli;
 
 import io.horizon.cli.campaign.CampaignRunner;
+import io.horizon.cli.campaign.KafkaReportFeed;
 import io.horizon.cli.campaign.PipelineClient;
+import io.horizon.cli.campaign.ReportFeed;
 import io.horizon.cli.stack.StackAddresses;
 import io.horizon.proto.v1.CampaignSpec;
 import java.nio.file.Path;
@@ -27,6 +29,10 @@ final class RunCommand implements Callable<Integer> {
       + "stack of ./horizon up, else " + StackAddresses.DEFAULT_AGGREGATOR + ")")
   String aggregator;
 
+  @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "the stack's Kafka broker: follow the "
+      + "reports on the horizon.learnability topic instead of the aggregator's stream")
+  String bootstrap;
+
   @Option(names = "--out", defaultValue = "horizon-out", paramLabel = "DIR",
       description = "results go to DIR/<campaign>/ (default: ${DEFAULT-VALUE})")
   Path out;
@@ -37,7 +43,9 @@ final class RunCommand implements Callable<Integer> {
     try (PipelineClient client = new PipelineClient(
         StackAddresses.resolve(trainer, out, "trainer", StackAddresses.DEFAULT_TRAINER),
         StackAddresses.resolve(aggregator, out, "aggregator", StackAddresses.DEFAULT_AGGREGATOR))) {
-      CampaignRunner.Outcome outcome = new CampaignRunner(client, System.err).run(spec);
+      ReportFeed.Source reports = bootstrap == null ? client::followReports
+          : (name, sink) -> new KafkaReportFeed(bootstrap, name, sink);
+      CampaignRunner.Outcome outcome = new CampaignRunner(client, reports, System.err).run(spec);
       Path dir = outcome.results().write(out.resolve(spec.getName()));
       System.out.print(outcome.results().table());
       System.out.println("results in " + dir.toAbsolutePath());

@@ -26,10 +26,18 @@ public final class CampaignRunner {
   static final Duration REPORT_TIMEOUT = Duration.ofMinutes(30);
 
   private final PipelineClient client;
+  private final ReportFeed.Source reports;
   private final PrintStream progress;
 
+  /** A runner that takes the reports from the aggregator's stream. */
   public CampaignRunner(PipelineClient client, PrintStream progress) {
+    this(client, client::followReports, progress);
+  }
+
+  /** A runner that takes the reports from {@code reports}. */
+  public CampaignRunner(PipelineClient client, ReportFeed.Source reports, PrintStream progress) {
     this.client = client;
+    this.reports = reports;
     this.progress = progress;
   }
 
@@ -41,7 +49,7 @@ public final class CampaignRunner {
     long start = System.nanoTime();
     CampaignState submitted = client.submit(spec);
     progress.printf(Locale.ROOT, "campaign %s: %d runs submitted%n", spec.getName(), submitted.getRunsCount());
-    try (ReportFeed feed = client.followReports(spec.getName(),
+    try (ReportFeed feed = reports.follow(spec.getName(),
         r -> progress.printf(Locale.ROOT, "report %s@%d: %s%n", r.getRunId(), r.getEpoch(), r.getSummary()))) {
       client.watch(spec.getName(), new CampaignProgress(progress));
       double training = (System.nanoTime() - start) / 1e9;

@@ -74,7 +74,7 @@ public final class PipelineClient implements AutoCloseable {
 
   /** Follows the aggregator's stream of the campaign's reports in the background, each new one to {@code sink}. */
   public ReportFeed followReports(String campaign, Consumer<LearnabilityReport> sink) {
-    ReportFeed feed = new ReportFeed(sink);
+    GrpcReportFeed feed = new GrpcReportFeed(sink);
     AggregatorServiceGrpc.newStub(aggregatorChannel)
         .watchReports(CampaignRef.newBuilder().setCampaign(campaign).build(), feed);
     return feed;

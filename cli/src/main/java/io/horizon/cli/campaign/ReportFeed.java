@@ -1,8 +1,5 @@
 package io.horizon.cli.campaign;
 
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
-import io.horizon.proto.v1.CampaignRef;
 import io.horizon.proto.v1.LearnabilityReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,27 +8,29 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The aggregator's live stream of a campaign's learnability reports, followed in the background from submission
- * on: each new report (by run and epoch) goes to a sink as it arrives, and {@link #await} waits for a count.
+ * The learnability reports of one campaign as they arrive, from the aggregator's gRPC stream or straight from the
+ * {@code horizon.learnability} topic: each new report (by run and epoch) goes to a sink, and {@link #await} waits
+ * for a count.
  */
-public final class ReportFeed implements ClientResponseObserver<CampaignRef, LearnabilityReport>, AutoCloseable {
+public abstract class ReportFeed implements AutoCloseable {
+  /** Where the reports of a campaign come from. */
+  @FunctionalInterface
+  public interface Source {
+    /** Starts following the reports of {@code campaign}, each new one to {@code sink}. */
+    ReportFeed follow(String campaign, Consumer<LearnabilityReport> sink);
+  }
+
   private final Consumer<LearnabilityReport> sink;
   private final Map<String, LearnabilityReport> reports = new LinkedHashMap<>();
-  private ClientCallStreamObserver<CampaignRef> call;
   private Throwable failure;
   private boolean ended;
 
-  ReportFeed(Consumer<LearnabilityReport> sink) {
+  protected ReportFeed(Consumer<LearnabilityReport> sink) {
     this.sink = sink;
   }
 
-  @Override
-  public void beforeStart(ClientCallStreamObserver<CampaignRef> requestStream) {
-    this.call = requestStream;
-  }
-
-  @Override
-  public void onNext(LearnabilityReport r) {
+  /** Records a report; repeats of a run and epoch are dropped. */
+  protected void arrived(LearnabilityReport r) {
     boolean added;
     synchronized (this) {
       added = reports.putIfAbsent(r.getRunId() + "/" + r.getEpoch(), r) == null;
@@ -42,29 +41,23 @@ public final class ReportFeed implements ClientResponseObserver<CampaignRef, Lea
     }
   }
 
-  @Override
-  public synchronized void onError(Throwable t) {
-    failure = t;
-    ended = true;
-    notifyAll();
-  }
-
-  @Override
-  public synchronized void onCompleted() {
+  /** The source ended, with {@code cause} when it failed. */
+  protected synchronized void ended(Throwable cause) {
+    failure = cause;
     ended = true;
     notifyAll();
   }
 
   /**
-   * Waits until {@code expected} reports have arrived; returns them by run and epoch. Throws when the stream
-   * fails or ends first, or when {@code timeout} passes.
+   * Waits until {@code expected} reports have arrived; returns them by run and epoch. Throws when the source fails
+   * or ends first, or when {@code timeout} passes.
    */
   public synchronized List<LearnabilityReport> await(int expected, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (reports.size() < expected) {
       if (ended) {
-        throw new IllegalStateException("the aggregator's report stream ended after " + reports.size() + " of "
-            + expected + " reports" + (failure == null ? "" : ": " + failure.getMessage()), failure);
+        throw new IllegalStateException("the report source ended after " + reports.size() + " of " + expected
+            + " reports" + (failure == null ? "" : ": " + failure.getMessage()), failure);
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
@@ -79,9 +72,5 @@ public final class ReportFeed implements ClientResponseObserver<CampaignRef, Lea
 
   /** Stops following. */
   @Override
-  public void close() {
-    if (call != null) {
-      call.cancel("the client has what it needs", null);
-    }
-  }
+  public abstract void close();
 }
