@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "stages: stack up %.1f s, training + gradient samples %.1f s, remaining "
               + "reports %.1f s; total %.1f s%nresults in %s%n", stackSeconds, outcome.trainingSeconds(),
           outcome.reportSeconds(), (System.nanoTime() - start) / 1e9, dir.toAbsolutePath());
+      return outcome.exitCode(System.err);
     }
-    return 0;
   }
 }

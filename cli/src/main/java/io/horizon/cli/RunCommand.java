@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
       Path dir = outcome.results().write(out.resolve(spec.getName()));
       System.out.print(outcome.results().table());
       System.out.println("results in " + dir.toAbsolutePath());
+      return outcome.exitCode(System.err);
     }
-    return 0;
   }
 }

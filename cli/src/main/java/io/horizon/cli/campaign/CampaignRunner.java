@@ -42,7 +42,18 @@ public final class CampaignRunner {
   }
 
   /** What a campaign produced and how long its stages took. */
-  public record Outcome(CampaignResults results, double trainingSeconds, double reportSeconds) {}
+  public record Outcome(CampaignResults results, double trainingSeconds, double reportSeconds) {
+    /** The runs that did not finish (failed or cancelled), with their reasons. */
+    public List<RunStatus> unfinished() {
+      return results.state().getRunsList().stream().filter(s -> s.getState() != RunState.FINISHED).toList();
+    }
+
+    /** Exit code of a command that ran the campaign: 0 when every run finished, else 1 after naming them. */
+    public int exitCode(PrintStream err) {
+      unfinished().forEach(s -> err.println("run " + s.getRunId() + " " + s.getState() + ": " + s.getReason()));
+      return unfinished().isEmpty() ? 0 : 1;
+    }
+  }
 
   /** Runs {@code spec} to its end. */
   public Outcome run(CampaignSpec spec) throws InterruptedException {
