@@ -20,10 +20,17 @@ public final class CampaignValidation {
   private CampaignValidation() {}
 
   /**
-   * Checks {@code spec} and returns it with every default explicit; errors start with the field's path below
-   * {@code source} (for example {@code campaign.optimizers[0].lr: must be finite and positive, got -1.0}).
+   * Checks {@code spec} against the rules and the default limits and returns it with every default explicit;
+   * errors start with the field's path below {@code source} (for example
+   * {@code campaign.optimizers[0].lr: must be finite and positive, got -1.0}).
    */
   public static CampaignSpec validate(CampaignSpec spec, String source) {
+    return validate(spec, source, CampaignLimits.DEFAULT);
+  }
+
+  /** {@link #validate(CampaignSpec, String)} with the given size limits. */
+  public static CampaignSpec validate(CampaignSpec spec, String source, CampaignLimits limits) {
+    limits.check(spec, source);
     if (!NAME.matcher(spec.getName()).matches()) {
       throw new IllegalArgumentException(source + ".name: must be lowercase letters, digits and '-' starting with"
           + " a letter or digit (it starts every run id), got '" + spec.getName() + "'");

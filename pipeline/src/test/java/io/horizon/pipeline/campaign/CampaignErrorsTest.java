@@ -10,6 +10,8 @@ import io.horizon.proto.v1.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,21 @@ class CampaignErrorsTest {
     assertYamlError("c.yaml.optimizers[1]: equals optimizers[0]",
         VALID.replace("{kind: sgd, lr: 0.1}", "{lr: 0.01, weightDecay: 0.0001}"));
     assertYamlError("c.yaml.architectures: must be a list", VALID.replace("[diag]", "diag"));
+  }
+
+  @Test
+  void sizesBeyondTheLimitsAreRejectedBeforeAnythingIsExpanded() {
+    assertYamlError("c.yaml.hiddenSizes[1]: 100000 exceeds the limit of 2048", VALID + "hiddenSizes: [8, 100000]\n");
+    assertYamlError("c.yaml.task.length: 1000000 exceeds the limit", VALID.replace("length: 40", "length: 1000000"));
+    assertYamlError("c.yaml.diagnostic.sequences: 5000000 exceeds the limit",
+        withDiagnostic("sequences: 5000000"));
+    String seeds = IntStream.range(0, 600).mapToObj(Integer::toString)
+        .collect(Collectors.joining(", ", "[", "]"));
+    assertYamlError("c.yaml: the grid has 1200 runs", VALID.replace("[1]", seeds));
+    CampaignSpec spec = CampaignFiles.parse(VALID, "c.yaml");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CampaignValidation.validate(spec, "campaign", new CampaignLimits(1, 2048, 16384, 1000, 1000)));
+    assertTrue(e.getMessage().startsWith("campaign: the grid has 2 runs"), e.getMessage());
   }
 
   @Test
