@@ -26,6 +26,7 @@ public class RunExecutor {
   private final ExecutorService workers;
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
 
   public RunExecutor(CampaignBook book, TrainerPublisher publisher, TrainerConfig config) {
     this.book = book;
@@ -60,7 +61,7 @@ public class RunExecutor {
   private void execute(RunSpec run) {
     String id = run.getRunId();
     int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
-    RunJob job = new RunJob(run, publisher, this::report, () -> cancelled.contains(id), threads,
+    RunJob job = new RunJob(run, publisher, this::report, () -> stopping || cancelled.contains(id), threads,
         config.chunkSize(), Math.round(config.heartbeatSeconds() * 1000));
     try {
       if (cancelled.contains(id)) {
@@ -68,10 +69,18 @@ public class RunExecutor {
       }
       job.train();
     } catch (RunCancelledException e) {
-      report(end(job.status(), RunState.CANCELLED, e.getMessage()));
+      if (stopping) {
+        LOG.info("run " + id + " interrupted by shutdown; it is trained again when the trainer starts");
+      } else {
+        report(end(job.status(), RunState.CANCELLED, e.getMessage()));
+      }
     } catch (RuntimeException | Error e) {
-      LOG.log(Level.WARNING, "run " + id + " failed", e);
-      report(end(job.status(), RunState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage()));
+      if (stopping) {
+        LOG.log(Level.INFO, "run " + id + " stopped by shutdown; it is trained again when the trainer starts", e);
+      } else {
+        LOG.log(Level.WARNING, "run " + id + " failed", e);
+        report(end(job.status(), RunState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage()));
+      }
     } finally {
       queued.remove(id);
       cancelled.remove(id);
@@ -87,9 +96,10 @@ public class RunExecutor {
     publisher.status(status);
   }
 
+  /** Stops the workers; runs in flight keep their RUNNING status, so the next start trains them again. */
   @PreDestroy
   void stop() throws InterruptedException {
-    queued.forEach(cancelled::add);
+    stopping = true;
     workers.shutdownNow();
     workers.awaitTermination(30, TimeUnit.SECONDS);
   }
