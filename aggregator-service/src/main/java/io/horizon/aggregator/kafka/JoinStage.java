@@ -6,12 +6,14 @@ import io.horizon.pipeline.kafka.HeldOffsets;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.pipeline.kafka.Relay;
 import io.horizon.pipeline.kafka.TopicLayout;
+import io.horizon.pipeline.metrics.StageMeters;
 import io.horizon.pipeline.kafka.TopicReplay;
 import io.horizon.pipeline.message.ReportAssembly;
 import io.horizon.proto.Topics;
 import io.horizon.proto.v1.EnvelopeReport;
 import io.horizon.proto.v1.LearnabilityReport;
 import io.horizon.proto.v1.StableFit;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +35,7 @@ public class JoinStage {
   private Relay relay;
 
   void onStart(@Observes StartupEvent event, ReportStore store, AggregatorConfig config,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry registry) {
     TopicLayout.ensure(bootstrap, config.partitions(), config.replication());
     TopicReplay.readAll(bootstrap, Topics.LEARNABILITY,
         new ProtoDeserializer<>(LearnabilityReport.parser(), LearnabilityReport.class), r -> {
@@ -61,12 +63,17 @@ public class JoinStage {
       held.close(key);
       store.add(report.get());
       return List.of(new Relay.Output(Topics.LEARNABILITY, key, report.get()));
-    }, held::committable).start();
+    }, held::committable, new StageMeters(registry)).start();
   }
 
   void onStop(@Observes ShutdownEvent event) throws InterruptedException {
     if (relay != null) {
       relay.close();
     }
+  }
+
+  /** Whether the stage's Kafka loop is consuming. */
+  public boolean isRunning() {
+    return relay != null && relay.isRunning();
   }
 }

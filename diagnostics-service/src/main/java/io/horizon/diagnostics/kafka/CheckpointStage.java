@@ -4,9 +4,11 @@ import io.horizon.diagnostics.config.DiagnosticsConfig;
 import io.horizon.diagnostics.envelope.EnvelopeComputation;
 import io.horizon.pipeline.kafka.Relay;
 import io.horizon.pipeline.kafka.TopicLayout;
+import io.horizon.pipeline.metrics.StageMeters;
 import io.horizon.proto.Topics;
 import io.horizon.proto.v1.Checkpoint;
 import io.horizon.proto.v1.EnvelopeReport;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +22,12 @@ public class CheckpointStage {
   private Relay relay;
 
   void onStart(@Observes StartupEvent event, EnvelopeComputation computation, DiagnosticsConfig config,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry registry) {
     TopicLayout.ensure(bootstrap, config.partitions(), config.replication());
     relay = Relay.committingAll("diagnostics", bootstrap, "diagnostics", List.of(Topics.CHECKPOINTS), r -> {
       EnvelopeReport report = computation.diagnose(Checkpoint.parseFrom(r.value()));
       return List.of(new Relay.Output(Topics.ENVELOPES, report.getRunId() + "/" + report.getEpoch(), report));
-    }).start();
+    }, new StageMeters(registry)).start();
   }
 
   void onStop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -4,10 +4,12 @@ import io.horizon.estimator.config.EstimatorConfig;
 import io.horizon.pipeline.kafka.HeldOffsets;
 import io.horizon.pipeline.kafka.Relay;
 import io.horizon.pipeline.kafka.TopicLayout;
+import io.horizon.pipeline.metrics.StageMeters;
 import io.horizon.pipeline.message.LagFitAssembly;
 import io.horizon.proto.Topics;
 import io.horizon.proto.v1.GradientSampleChunk;
 import io.horizon.proto.v1.StableFit;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +31,7 @@ public class SampleStage {
   private Relay relay;
 
   void onStart(@Observes StartupEvent event, EstimatorConfig config,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry registry) {
     TopicLayout.ensure(bootstrap, config.partitions(), config.replication());
     relay = new Relay("estimator", bootstrap, "estimator", List.of(Topics.GRADIENT_SAMPLES), r -> {
       GradientSampleChunk chunk = GradientSampleChunk.parseFrom(r.value());
@@ -43,12 +45,17 @@ public class SampleStage {
       }
       held.close(key);
       return List.of(new Relay.Output(Topics.STABLE_FITS, chunk.getRunId() + "/" + chunk.getEpoch(), fit.get()));
-    }, held::committable).start();
+    }, held::committable, new StageMeters(registry)).start();
   }
 
   void onStop(@Observes ShutdownEvent event) throws InterruptedException {
     if (relay != null) {
       relay.close();
     }
+  }
+
+  /** Whether the stage's Kafka loop is consuming. */
+  public boolean isRunning() {
+    return relay != null && relay.isRunning();
   }
 }

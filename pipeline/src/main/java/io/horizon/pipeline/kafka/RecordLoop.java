@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * A consumer group member on its own thread: polls, hands each record to a handler, then commits. A record the
  * handler rejects (bad input) is logged with topic, partition, offset and reason, counted, and skipped; it stays
- * on the topic. By default every polled record is committed; a stage that holds state across records (the
+ * on the topic. A {@link StageObserver} hears of every record handled or rejected and of the consumer lag after
+ * each poll. By default every polled record is committed; a stage that holds state across records (the
  * estimator) narrows the offsets to commit so that a restart replays what is not yet published.
  */
 public final class RecordLoop<V> implements AutoCloseable {
@@ -41,6 +42,7 @@ public final class RecordLoop<V> implements AutoCloseable {
   private final Handler<V> handler;
   private final Runnable afterBatch;
   private final UnaryOperator<Map<TopicPartition, Long>> committable;
+  private final StageObserver observer;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong handled = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
@@ -50,15 +52,18 @@ public final class RecordLoop<V> implements AutoCloseable {
   /**
    * @param afterBatch runs after each batch's records and before the commit (for example a producer flush)
    * @param committable maps each assigned partition's next position to the offset that may be committed
+   * @param observer hears of every record handled or rejected and of the consumer lag
    */
   public RecordLoop(String name, Properties consumerSettings, Deserializer<V> values, Collection<String> topics,
-      Handler<V> handler, Runnable afterBatch, UnaryOperator<Map<TopicPartition, Long>> committable) {
+      Handler<V> handler, Runnable afterBatch, UnaryOperator<Map<TopicPartition, Long>> committable,
+      StageObserver observer) {
     this.name = name;
     this.consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), values);
     this.topics = topics;
     this.handler = handler;
     this.afterBatch = afterBatch;
     this.committable = committable;
+    this.observer = observer;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
   }
@@ -70,6 +75,7 @@ public final class RecordLoop<V> implements AutoCloseable {
   }
 
   private void run() {
+    topics.forEach(observer::subscribed);
     consumer.subscribe(topics);
     try {
       while (running.get()) {
@@ -81,9 +87,12 @@ public final class RecordLoop<V> implements AutoCloseable {
           consumer.seek(e.topicPartition(), e.offset() + 1);
           continue;
         }
+        reportLag();
         for (ConsumerRecord<String, V> r : records) {
           try {
+            long began = System.nanoTime();
             handler.handle(r);
+            observer.handled(r.topic(), System.nanoTime() - began);
             handled.incrementAndGet();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,6 +113,16 @@ public final class RecordLoop<V> implements AutoCloseable {
     }
   }
 
+  /** Tells the observer each subscribed topic's lag: the records between position and end, over known partitions. */
+  private void reportLag() {
+    Map<String, Long> lag = new HashMap<>();
+    topics.forEach(t -> lag.put(t, 0L));
+    for (TopicPartition p : consumer.assignment()) {
+      consumer.currentLag(p).ifPresent(records -> lag.merge(p.topic(), records, Long::sum));
+    }
+    lag.forEach(observer::lag);
+  }
+
   private void commit() {
     Map<TopicPartition, Long> positions = new HashMap<>();
     for (TopicPartition p : consumer.assignment()) {
@@ -118,6 +137,7 @@ public final class RecordLoop<V> implements AutoCloseable {
 
   private void reject(String topic, int partition, long offset, Exception e) {
     rejected.incrementAndGet();
+    observer.rejected(topic);
     lastError = topic + "[" + partition + "]@" + offset + ": " + e.getMessage();
     LOG.log(Level.WARNING, name + ": rejected " + lastError, e);
   }

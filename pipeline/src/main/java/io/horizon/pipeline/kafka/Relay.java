@@ -33,20 +33,23 @@ public final class Relay implements AutoCloseable {
 
   /**
    * @param committable maps each partition's next position to the offset that may be committed (identity: all)
+   * @param observer hears of every input record handled or rejected, every output sent and the consumer lag
    */
   public Relay(String name, String bootstrap, String group, Collection<String> topics, Step step,
-      UnaryOperator<Map<TopicPartition, Long>> committable) {
+      UnaryOperator<Map<TopicPartition, Long>> committable, StageObserver observer) {
     this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, name), new StringSerializer(),
         new ProtoSerializer<>());
     this.loop = new RecordLoop<>(name, KafkaSettings.consumer(bootstrap, name, group), new ByteArrayDeserializer(),
-        topics, r -> step.apply(r).forEach(o -> producer.send(new ProducerRecord<>(o.topic(), o.key(), o.value()))),
-        producer::flush, committable);
+        topics, r -> step.apply(r).forEach(o -> {
+          producer.send(new ProducerRecord<>(o.topic(), o.key(), o.value()));
+          observer.published(o.topic());
+        }), producer::flush, committable, observer);
   }
 
   /** A relay that commits every record once its outputs are on the broker. */
   public static Relay committingAll(String name, String bootstrap, String group, Collection<String> topics,
-      Step step) {
-    return new Relay(name, bootstrap, group, topics, step, UnaryOperator.identity());
+      Step step, StageObserver observer) {
+    return new Relay(name, bootstrap, group, topics, step, UnaryOperator.identity(), observer);
   }
 
   /** Starts consuming. */

@@ -3,17 +3,21 @@ package io.horizon.trainer.kafka;
 import com.google.protobuf.MessageLite;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoSerializer;
+import io.horizon.pipeline.metrics.StageMeters;
 import io.horizon.proto.Topics;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.Checkpoint;
 import io.horizon.proto.v1.GradientSampleChunk;
 import io.horizon.proto.v1.RunStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,10 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TrainerPublisher {
   private final KafkaProducer<String, MessageLite> producer;
+  private final StageMeters meters;
 
-  public TrainerPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+  public TrainerPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry registry) {
     producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, "trainer"), new StringSerializer(),
         new ProtoSerializer<>());
+    meters = new StageMeters(registry);
   }
 
   /** Records an accepted campaign (keyed by name) and waits for the broker. */
@@ -34,7 +40,7 @@ public class TrainerPublisher {
 
   /** Publishes a run's latest status (compacted topic keyed by run id). */
   public void status(RunStatus status) {
-    producer.send(new ProducerRecord<>(Topics.RUNS, status.getRunId(), status));
+    send(Topics.RUNS, status.getRunId(), status);
   }
 
   /** Publishes a frozen checkpoint and waits for the broker. */
@@ -44,8 +50,7 @@ public class TrainerPublisher {
 
   /** Publishes one gradient-sample chunk, keyed so that all chunks of a lag share a partition. */
   public void chunk(GradientSampleChunk chunk) {
-    producer.send(new ProducerRecord<>(Topics.GRADIENT_SAMPLES,
-        Topics.sampleKey(chunk.getRunId(), chunk.getEpoch(), chunk.getLag()), chunk));
+    send(Topics.GRADIENT_SAMPLES, Topics.sampleKey(chunk.getRunId(), chunk.getEpoch(), chunk.getLag()), chunk);
   }
 
   /** Waits until everything sent so far is on the broker. */
@@ -53,9 +58,15 @@ public class TrainerPublisher {
     producer.flush();
   }
 
+  private Future<RecordMetadata> send(String topic, String key, MessageLite value) {
+    Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, key, value));
+    meters.published(topic);
+    return sent;
+  }
+
   private void sendAndWait(String topic, String key, MessageLite value) {
     try {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
+      send(topic, key, value).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(topic + ": interrupted while publishing " + key, e);

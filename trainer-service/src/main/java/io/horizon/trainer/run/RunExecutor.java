@@ -5,6 +5,7 @@ import io.horizon.proto.v1.RunState;
 import io.horizon.proto.v1.RunStatus;
 import io.horizon.trainer.config.TrainerConfig;
 import io.horizon.trainer.kafka.TrainerPublisher;
+import io.horizon.trainer.metrics.TrainingMeters;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -22,15 +23,17 @@ public class RunExecutor {
 
   private final CampaignBook book;
   private final TrainerPublisher publisher;
+  private final TrainingMeters meters;
   private final TrainerConfig config;
   private final ExecutorService workers;
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
-  public RunExecutor(CampaignBook book, TrainerPublisher publisher, TrainerConfig config) {
+  public RunExecutor(CampaignBook book, TrainerPublisher publisher, TrainingMeters meters, TrainerConfig config) {
     this.book = book;
     this.publisher = publisher;
+    this.meters = meters;
     this.config = config;
     this.workers = Executors.newFixedThreadPool(config.workers(), r -> {
       Thread t = new Thread(r, "trainer-worker");
@@ -61,7 +64,7 @@ public class RunExecutor {
   private void execute(RunSpec run) {
     String id = run.getRunId();
     int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
-    RunJob job = new RunJob(run, publisher, this::report, () -> stopping || cancelled.contains(id), threads,
+    RunJob job = new RunJob(run, publisher, meters, this::report, () -> stopping || cancelled.contains(id), threads,
         config.chunkSize(), Math.round(config.heartbeatSeconds() * 1000));
     try {
       if (cancelled.contains(id)) {

@@ -14,6 +14,7 @@ import io.horizon.proto.v1.RunSpec;
 import io.horizon.proto.v1.RunState;
 import io.horizon.proto.v1.RunStatus;
 import io.horizon.trainer.kafka.TrainerPublisher;
+import io.horizon.trainer.metrics.TrainingMeters;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -26,6 +27,7 @@ final class RunJob {
   private final RunSpec run;
   private final RunPlan plan;
   private final TrainerPublisher publisher;
+  private final TrainingMeters meters;
   private final Consumer<RunStatus> report;
   private final BooleanSupplier cancelled;
   private final int threads;
@@ -34,11 +36,12 @@ final class RunJob {
   private RunStatus status;
   private long lastBeat;
 
-  RunJob(RunSpec run, TrainerPublisher publisher, Consumer<RunStatus> report, BooleanSupplier cancelled,
-      int threads, int chunkSize, long heartbeatMillis) {
+  RunJob(RunSpec run, TrainerPublisher publisher, TrainingMeters meters, Consumer<RunStatus> report,
+      BooleanSupplier cancelled, int threads, int chunkSize, long heartbeatMillis) {
     this.run = run;
     this.plan = RunPlan.of(run);
     this.publisher = publisher;
+    this.meters = meters;
     this.report = report;
     this.cancelled = cancelled;
     this.threads = threads;
@@ -68,6 +71,7 @@ final class RunJob {
 
   /** Publishes the checkpoint of {@code epoch} and the samples of its diagnostic pass. */
   private void checkpoint(int epoch, io.horizon.core.train.RunSpec spec, EpochMetrics m, GatedRnn trained) {
+    long began = System.nanoTime();
     set(status.toBuilder().setStage("checkpoint"));
     Checkpoint message = CheckpointMessages.encode(run, epoch, trained, spec.provenance(epoch, m));
     publisher.checkpoint(message);
@@ -80,6 +84,7 @@ final class RunJob {
         done -> heartbeat());
     chunker.finish(result);
     publisher.flush();
+    meters.checkpoint(run, System.nanoTime() - began);
     set(status.toBuilder().setStage(epoch < spec.training().epochs() ? "training" : "finishing"));
   }
 
@@ -111,6 +116,7 @@ final class RunJob {
 
     @Override
     public void epochFinished(EpochMetrics m) {
+      meters.epoch(run, m);
       set(status.toBuilder().setEpoch(m.epoch()).setTrainLoss(m.trainLoss()).setValidationR2(m.validationR2()));
     }
 
