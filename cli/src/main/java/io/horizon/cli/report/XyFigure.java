@@ -1,0 +1,117 @@
+package io.horizon.cli.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * An x–y figure with the report's style (white, grid, legend on the right, linear or logarithmic axes), rendered
+ * to PNG. Points that a logarithmic axis cannot show (≤ 0) and non-finite points are left out; a series left
+ * without points is not drawn.
+ */
+final class XyFigure {
+  static final int WIDTH = 960;
+  static final int HEIGHT = 560;
+  private static final BasicStroke DASHED =
+      new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
+  private static final BasicStroke SOLID = new BasicStroke(1.8f);
+
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private final XYChart chart;
+  private final boolean logX;
+  private final boolean logY;
+
+  /** An empty figure with its title, axis titles and axis scales. */
+  XyFigure(String title, String xTitle, String yTitle, boolean logX, boolean logY) {
+    this.chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        .yAxisTitle(yTitle).build();
+    this.logX = logX;
+    this.logY = logY;
+    Styler s = chart.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setLegendPosition(Styler.LegendPosition.OutsideE);
+    s.setLegendBorderColor(Color.LIGHT_GRAY);
+    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    s.setMarkerSize(6);
+    chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY).setPlotGridLinesColor(new Color(0xdddddd))
+        .setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+  }
+
+  /** A solid line with markers, named in the legend. */
+  XyFigure line(String name, Curve curve, Color color) {
+    add(name, curve, color, SOLID, SeriesMarkers.CIRCLE, XYSeries.XYSeriesRenderStyle.Line, true);
+    return this;
+  }
+
+  /** A solid line without markers, named in the legend. */
+  XyFigure plainLine(String name, Curve curve, Color color) {
+    add(name, curve, color, SOLID, SeriesMarkers.NONE, XYSeries.XYSeriesRenderStyle.Line, true);
+    return this;
+  }
+
+  /** A dashed line without markers (a fitted law), named in the legend when {@code inLegend}. */
+  XyFigure dashed(String name, Curve curve, Color color, boolean inLegend) {
+    add(name, curve, color, DASHED, SeriesMarkers.NONE, XYSeries.XYSeriesRenderStyle.Line, inLegend);
+    return this;
+  }
+
+  /** Round markers only, named in the legend. */
+  XyFigure points(String name, Curve curve, Color color) {
+    add(name, curve, color, SOLID, SeriesMarkers.CIRCLE, XYSeries.XYSeriesRenderStyle.Scatter, true);
+    return this;
+  }
+
+  /** Triangle markers only, named in the legend. */
+  XyFigure triangles(String name, Curve curve, Color color) {
+    add(name, curve, color, SOLID, SeriesMarkers.TRIANGLE_UP, XYSeries.XYSeriesRenderStyle.Scatter, true);
+    return this;
+  }
+
+  /** Whether at least one series has points. */
+  boolean hasData() {
+    return !chart.getSeriesMap().isEmpty();
+  }
+
+  /** Renders the figure; a figure without any series shows a "no data" series at the origin of its axes. */
+  Plot render(String file, String caption) {
+    if (!hasData()) {
+      double origin = logX || logY ? 1 : 0;
+      add("no data", new Curve(new double[] {origin}, new double[] {origin}), Color.GRAY, SOLID,
+          SeriesMarkers.CIRCLE, XYSeries.XYSeriesRenderStyle.Scatter, true);
+    }
+    try {
+      return new Plot(file, chart.getTitle(), caption, BitmapEncoder.getBitmapBytes(chart,
+          BitmapEncoder.BitmapFormat.PNG));
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void add(String name, Curve curve, Color color, BasicStroke stroke, Marker marker,
+      XYSeries.XYSeriesRenderStyle style, boolean inLegend) {
+    Curve shown = curve.where(x -> Double.isFinite(x) && (!logX || x > 0), y -> Double.isFinite(y) && (!logY || y > 0));
+    if (shown.isEmpty()) {
+      return;
+    }
+    XYSeries series = chart.addSeries(name, shown.x(), shown.y());
+    series.setXYSeriesRenderStyle(style);
+    series.setLineColor(color);
+    series.setLineStyle(stroke);
+    series.setMarkerColor(color);
+    series.setMarker(marker);
+    series.setShowInLegend(inLegend);
+  }
+}
