@@ -9,7 +9,7 @@ import java.util.List;
  * geometric envelope and a fitted law of THEORY §7.5: the AIC winner, the exponential and the power law.
  */
 final class EnvelopePlots {
-  private static final int LAW_POINTS = 200;
+  private static final int LAW_POINTS = 40;
 
   private EnvelopePlots() {}
 

@@ -5,6 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -22,7 +25,7 @@ final class XyFigure {
   static final int WIDTH = 960;
   static final int HEIGHT = 560;
   private static final BasicStroke DASHED =
-      new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
+      new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 6f}, 0f);
   private static final BasicStroke SOLID = new BasicStroke(1.8f);
 
   static {
@@ -46,8 +49,11 @@ final class XyFigure {
     s.setLegendBorderColor(Color.LIGHT_GRAY);
     s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     s.setMarkerSize(6);
-    chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY).setPlotGridLinesColor(new Color(0xdddddd))
+    chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY).setXAxisLogarithmicDecadeOnly(false)
+        .setYAxisLogarithmicDecadeOnly(false).setPlotGridLinesColor(new Color(0xdddddd))
         .setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(XyFigure::tickLabel)
+        .setyAxisTickLabelsFormattingFunction(XyFigure::tickLabel);
   }
 
   /** A solid line with markers, named in the legend. */
@@ -98,6 +104,15 @@ final class XyFigure {
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A tick label: at most four significant digits, plain for 0 and between 10⁻³ and 10⁵, else scientific. */
+  static String tickLabel(double v) {
+    double magnitude = Math.abs(v);
+    if (magnitude == 0 || magnitude >= 1e-3 && magnitude < 1e5) {
+      return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+    return String.format(Locale.ROOT, "%.2g", v);
   }
 
   private void add(String name, Curve curve, Color color, BasicStroke stroke, Marker marker,
