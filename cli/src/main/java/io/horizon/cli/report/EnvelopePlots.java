@@ -36,7 +36,7 @@ final class EnvelopePlots {
       f.triangles(label + " geometric", ReportSeries.geometricEnvelope(r), styles.color(r.getRunId()));
       if (drawn.drawable()) {
         f.dashed(label + " " + drawn.law() + " fit", ReportSeries.law(r, drawn, LAW_POINTS),
-            styles.color(r.getRunId()), true);
+            styles.color(r.getRunId()));
       }
     }
     return f.render(file, "Solid lines with dots: the mean envelope f̂(ℓ) (THEORY §4.4) of each run's last "

@@ -6,8 +6,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.horizon.cli.campaign.CampaignResults;
 import io.horizon.cli.campaign.TrainingPoint;
+import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.LearnabilityReport;
+import io.horizon.proto.v1.RunSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,17 +43,14 @@ public record ReportInputs(Path directory, CampaignSpec spec, List<LearnabilityR
         Files.isRegularFile(trainingFile) ? training(trainingFile) : List.of(), csv(summaryFile));
   }
 
-  /** The last report of each run, in the order the runs first appear. */
+  /** The last report of each run, in the campaign grid's run order (runs outside the grid after them). */
   public List<LearnabilityReport> finalReports() {
     Map<String, LearnabilityReport> last = new HashMap<>();
-    List<String> order = new ArrayList<>();
-    for (LearnabilityReport r : reports) {
-      if (last.merge(r.getRunId(), r, (a, b) -> a.getEpoch() >= b.getEpoch() ? a : b) == r
-          && !order.contains(r.getRunId())) {
-        order.add(r.getRunId());
-      }
-    }
-    return order.stream().map(last::get).toList();
+    reports.forEach(r -> last.merge(r.getRunId(), r, (a, b) -> a.getEpoch() >= b.getEpoch() ? a : b));
+    List<String> order = new ArrayList<>(CampaignGrid.expand(spec).stream().map(RunSpec::getRunId).toList());
+    reports.stream().map(LearnabilityReport::getRunId).distinct().filter(id -> !order.contains(id))
+        .forEach(order::add);
+    return order.stream().filter(last::containsKey).map(last::get).toList();
   }
 
   private static Path required(Path directory, String name) {
