@@ -9,7 +9,6 @@ import io.horizon.proto.v1.RunSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -54,17 +53,17 @@ final class HtmlReport {
     TreeSet<String> versions = new TreeSet<>();
     in.reports().forEach(r -> versions.add(r.getCodeVersion().isEmpty() ? "not recorded" : r.getCodeVersion()));
     h.append("<h2>Provenance</h2>\n<table>")
-        .append(row("th", "results directory", in.directory().toAbsolutePath().toString()))
-        .append(row("th", "code version of the reports", String.join(", ", versions)))
-        .append(row("th", "report written by", CodeVersion.current()))
-        .append(row("th", "report written at", at.toString()))
+        .append(field("results directory", in.directory().toAbsolutePath().toString()))
+        .append(field("code version of the reports", String.join(", ", versions)))
+        .append(field("report written by", CodeVersion.current()))
+        .append(field("report written at", at.toString()))
         .append("</table>\n<table>")
         .append(row("th", "run", "architecture", "optimizer", "seed", "hidden", "train sequences", "epochs",
             "last report"));
     for (LearnabilityReport r : in.finalReports()) {
       RunSpec s = r.getRun();
-      h.append(row("td", r.getRunId(), s.getArchitecture(), String.format(Locale.ROOT, "%s lr=%g",
-              s.getOptimizer().getKind(), s.getOptimizer().getLr()), Long.toString(s.getSeed()),
+      h.append(row("td", r.getRunId(), s.getArchitecture(), s.getOptimizer().getKind() + " lr="
+              + s.getOptimizer().getLr(), Long.toString(s.getSeed()),
           Integer.toString(s.getHiddenSize()), Integer.toString(s.getTrainSequences()), Integer.toString(s.getEpochs()),
           "epoch " + r.getEpoch()));
     }
@@ -81,6 +80,10 @@ final class HtmlReport {
       t.append(row(i == 0 ? "th" : "td", rows.get(i)));
     }
     return t.append("</table>\n").toString();
+  }
+
+  private static String field(String name, String value) {
+    return "<tr><th>" + escape(name) + "</th><td>" + escape(value) + "</td></tr>";
   }
 
   private static String row(String cell, String... values) {
