@@ -3,6 +3,7 @@ package io.horizon.cli;
 import io.horizon.broker.KraftBroker;
 import io.horizon.cli.campaign.CampaignRunner;
 import io.horizon.cli.campaign.PipelineClient;
+import io.horizon.cli.report.ReportWriter;
 import io.horizon.cli.stack.HorizonServices;
 import io.horizon.cli.stack.LocalStack;
 import io.horizon.cli.stack.StackAddresses;
@@ -48,10 +49,12 @@ final class DemoCommand implements Callable<Integer> {
         StackAddresses.remove(out);
       }
       Path dir = outcome.results().write(out.resolve(spec.getName()));
+      Path report = ReportWriter.write(dir, dir.resolve(ReportCommand.REPORT_DIR));
       System.out.print(outcome.results().table());
       System.out.printf(Locale.ROOT, "stages: stack up %.1f s, training + gradient samples %.1f s, remaining "
-              + "reports %.1f s; total %.1f s%nresults in %s%n", stackSeconds, outcome.trainingSeconds(),
-          outcome.reportSeconds(), (System.nanoTime() - start) / 1e9, dir.toAbsolutePath());
+              + "reports %.1f s; total %.1f s%nresults in %s%nreport in %s%n", stackSeconds,
+          outcome.trainingSeconds(), outcome.reportSeconds(), (System.nanoTime() - start) / 1e9, dir.toAbsolutePath(),
+          report.toAbsolutePath());
       return outcome.exitCode(System.err);
     }
   }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Measures how far back in time a gated recurrent network can still learn.",
     subcommands = {DemoCommand.class, UpCommand.class, RunCommand.class, StatusCommand.class, TrainCommand.class, DatasetCommand.class, DiagnoseCommand.class,
         StableCommand.class,
+        ReportCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class HorizonCommand implements Runnable {

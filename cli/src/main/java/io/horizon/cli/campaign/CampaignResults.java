@@ -21,18 +21,31 @@ import java.util.Map;
 /**
  * The results of a campaign: a table of the final learnability report of each run (architecture × N → Ĥ_N,
  * envelope regime with τ_env or β, median α̂) and the files under {@code <out>/<campaign>/}: campaign.json,
- * runs.csv, summary.csv, windows.csv (every budget), lags.csv (per-lag f̂, α̂, γ̂, N_min) and reports.json.
+ * runs.csv, summary.csv, windows.csv (every budget), lags.csv (per-lag f̂, α̂, γ̂, N_min), training.csv (loss and
+ * validation R² per epoch) and reports.json.
  */
 public final class CampaignResults {
   /** Budgets N shown as table columns. */
   static final long[] SHOWN_BUDGETS = {100, 400, 1600, 6400, 12800};
 
+  /** The campaign spec file (JSON of {@code horizon.v1.CampaignSpec}). */
+  public static final String CAMPAIGN_FILE = "campaign.json";
+  /** The summary table file. */
+  public static final String SUMMARY_FILE = "summary.csv";
+  /** Every report, a JSON array of {@code horizon.v1.LearnabilityReport}. */
+  public static final String REPORTS_FILE = "reports.json";
+  /** The training metrics file, one row per run and epoch. */
+  public static final String TRAINING_FILE = "training.csv";
+
   private final CampaignState state;
   private final List<LearnabilityReport> reports;
+  private final List<TrainingPoint> training;
 
-  public CampaignResults(CampaignState state, List<LearnabilityReport> reports) {
+  /** The results of the campaign in {@code state}, its reports and the training metrics seen per epoch. */
+  public CampaignResults(CampaignState state, List<LearnabilityReport> reports, List<TrainingPoint> training) {
     this.state = state;
     this.reports = reports;
+    this.training = training;
   }
 
   /** The campaign's spec and the final status of its runs. */
@@ -61,19 +74,22 @@ public final class CampaignResults {
   public Path write(Path dir) {
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("campaign.json"), json(state.getSpec()) + "\n", StandardCharsets.UTF_8);
-      csv(dir.resolve("summary.csv"), header(), rows());
+      Files.writeString(dir.resolve(CAMPAIGN_FILE), json(state.getSpec()) + "\n", StandardCharsets.UTF_8);
+      csv(dir.resolve(SUMMARY_FILE), header(), rows());
       csv(dir.resolve("runs.csv"), new String[] {"run_id", "state", "epoch", "epochs", "train_loss",
           "validation_r2", "reason"}, state.getRunsList().stream().map(CampaignResults::runRow).toList());
       csv(dir.resolve("windows.csv"), new String[] {"run_id", "architecture", "epoch", "budget", "window"},
           windowRows());
       csv(dir.resolve("lags.csv"), new String[] {"run_id", "architecture", "epoch", "lag", "f_mean", "alpha",
           "gamma", "alpha_reliable", "n_min"}, lagRows());
+      csv(dir.resolve(TRAINING_FILE), new String[] {"run_id", "epoch", "train_loss", "validation_r2"},
+          training.stream().map(p -> new String[] {p.runId(), Integer.toString(p.epoch()), number(p.trainLoss()),
+              number(p.validationR2())}).toList());
       StringBuilder all = new StringBuilder("[\n");
       for (int i = 0; i < reports.size(); i++) {
         all.append(json(reports.get(i))).append(i + 1 < reports.size() ? ",\n" : "\n");
       }
-      Files.writeString(dir.resolve("reports.json"), all.append("]\n"), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(REPORTS_FILE), all.append("]\n"), StandardCharsets.UTF_8);
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException("writing results under " + dir + ": " + e.getMessage(), e);

@@ -62,7 +62,8 @@ public final class CampaignRunner {
     progress.printf(Locale.ROOT, "campaign %s: %d runs submitted%n", spec.getName(), submitted.getRunsCount());
     try (ReportFeed feed = reports.follow(spec.getName(),
         r -> progress.printf(Locale.ROOT, "report %s@%d: %s%n", r.getRunId(), r.getEpoch(), r.getSummary()))) {
-      client.watch(spec.getName(), new CampaignProgress(progress));
+      CampaignProgress watched = new CampaignProgress(progress);
+      client.watch(spec.getName(), watched);
       double training = (System.nanoTime() - start) / 1e9;
       CampaignState ended = client.campaign(spec.getName());
       int expected = expectedReports(ended);
@@ -70,7 +71,8 @@ public final class CampaignRunner {
           + "reports expected%n", spec.getName(), training, expected);
       long reportStart = System.nanoTime();
       List<LearnabilityReport> reports = feed.await(expected, REPORT_TIMEOUT);
-      return new Outcome(new CampaignResults(ended, reports), training, (System.nanoTime() - reportStart) / 1e9);
+      return new Outcome(new CampaignResults(ended, reports, watched.training()), training,
+          (System.nanoTime() - reportStart) / 1e9);
     }
   }
 

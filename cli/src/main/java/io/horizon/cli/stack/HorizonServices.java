@@ -1,6 +1,7 @@
 package io.horizon.cli.stack;
 
 import io.horizon.broker.KafkaLib;
+import io.horizon.core.io.CodeVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,14 +17,22 @@ public final class HorizonServices {
 
   private HorizonServices() {}
 
-  /** The definitions of the four services on free ports, with {@code properties} given to each. */
+  /**
+   * The definitions of the four services on free ports, with {@code properties} given to each and this
+   * checkout's commit, so that the provenance the services write names it.
+   */
   public static List<ServiceDefinition> definitions(Map<String, String> properties) {
     Path root = root();
     List<ServiceDefinition> out = new ArrayList<>();
     for (String name : NAMES) {
       String heap = name.equals("trainer") || name.equals("diagnostics") ? "-Xmx3g" : "-Xmx1g";
-      out.add(new ServiceDefinition(name, jar(root, name), 0, properties, List.of(heap,
-          "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("user.home") + "/.javacpp/cache")));
+      List<String> jvm = new ArrayList<>(List.of(heap,
+          "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("user.home") + "/.javacpp/cache"));
+      String commit = System.getProperty(CodeVersion.COMMIT_PROPERTY);
+      if (commit != null && !commit.isEmpty()) {
+        jvm.add("-D" + CodeVersion.COMMIT_PROPERTY + "=" + commit);
+      }
+      out.add(new ServiceDefinition(name, jar(root, name), 0, properties, jvm));
     }
     return out;
   }

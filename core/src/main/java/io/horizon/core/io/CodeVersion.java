@@ -10,6 +10,9 @@ import java.util.Properties;
  * launcher passes it as the {@code horizon.commit} system property (for example {@code 0.1.0-SNAPSHOT+3f2a9c1}).
  */
 public final class CodeVersion {
+  /** System property carrying the git commit. */
+  public static final String COMMIT_PROPERTY = "horizon.commit";
+
   private CodeVersion() {}
 
   /** The version of the running code. */
@@ -23,7 +26,7 @@ public final class CodeVersion {
       throw new UncheckedIOException(e);
     }
     String version = p.getProperty("version", "development");
-    String commit = System.getProperty("horizon.commit", "");
+    String commit = System.getProperty(COMMIT_PROPERTY, "");
     return commit.isBlank() ? version : version + "+" + commit;
   }
 }

@@ -1,5 +1,6 @@
 package io.horizon.pipeline.message;
 
+import io.horizon.core.io.CodeVersion;
 import io.horizon.core.io.LearnabilityFiles;
 import io.horizon.core.learnability.LagStatistics;
 import io.horizon.core.learnability.LearnabilityReport;
@@ -31,11 +32,13 @@ public final class ReportMessages {
         .setGrowthLaw(report.growth().form())
         .setFitsJson(LearnabilityFiles.fitsJson(report))
         .setSummary(report.summary())
+        .setCodeVersion(CodeVersion.current())
         .setRun(run);
     for (int i = 0; i < s.size(); i++) {
       b.addLags(s.lags()[i])
           .addNMin(c.minimalBudget(i))
           .addFMean(s.fMean()[i])
+          .addFLogmean(s.fLogMean()[i])
           .addAlpha(s.alpha()[i])
           .addGamma(s.gamma()[i])
           .addAlphaReliable(s.alphaReliable()[i]);
