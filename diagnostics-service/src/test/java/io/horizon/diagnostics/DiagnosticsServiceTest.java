@@ -1,6 +1,8 @@
 package io.horizon.diagnostics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.grpc.ManagedChannel;
@@ -13,6 +15,7 @@ import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
+import io.horizon.pipeline.kafka.Relay;
 import io.horizon.pipeline.kafka.TopicReplay;
 import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.EnvelopeMessages;
@@ -30,8 +33,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -94,11 +99,25 @@ class DiagnosticsServiceTest {
   }
 
   @Test
-  void garbageRecordIsSkippedAndTheNextCheckpointStillDiagnosed() throws Exception {
+  void garbageRecordGoesToTheDeadLettersWithItsReasonAndTheNextCheckpointIsStillDiagnosed() throws Exception {
     Checkpoint checkpoint = checkpoint(2);
-    publish(key(checkpoint), "not a checkpoint".getBytes(StandardCharsets.UTF_8));
+    byte[] garbage = "not a checkpoint".getBytes(StandardCharsets.UTF_8);
+    publish(key(checkpoint), garbage);
     publish(key(checkpoint), checkpoint.toByteArray());
     assertSameEnvelope(inProcess(checkpoint), awaitEnvelope(checkpoint.getEpoch()));
+
+    List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+    TopicReplay.readAll(bootstrap(), Topics.DEAD_LETTERS, new ByteArrayDeserializer(), dead::add);
+    assertEquals(1, dead.size(), "one dead letter");
+    ConsumerRecord<String, byte[]> letter = dead.get(0);
+    assertArrayEquals(garbage, letter.value(), "the record as it was");
+    assertEquals(Topics.CHECKPOINTS, header(letter, Relay.SOURCE_TOPIC));
+    assertEquals("diagnostics", header(letter, Relay.STAGE));
+    assertTrue(header(letter, Relay.REASON).contains("Protocol message"), header(letter, Relay.REASON));
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> r, String name) {
+    return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
   /** The untrained model of the run, frozen as the checkpoint of {@code epoch}. */

@@ -19,9 +19,12 @@ public final class Topics {
   /** {@code LearnabilityReport}. */
   public static final String LEARNABILITY = "horizon.learnability";
 
-  /** Every topic, in pipeline order. */
+  /** Records a stage rejected, as they were, with headers naming their source and the reason. */
+  public static final String DEAD_LETTERS = "horizon.dead-letters";
+
+  /** Every topic, in pipeline order, then the dead letters. */
   public static final List<String> ALL =
-      List.of(CAMPAIGNS, RUNS, CHECKPOINTS, GRADIENT_SAMPLES, ENVELOPES, STABLE_FITS, LEARNABILITY);
+      List.of(CAMPAIGNS, RUNS, CHECKPOINTS, GRADIENT_SAMPLES, ENVELOPES, STABLE_FITS, LEARNABILITY, DEAD_LETTERS);
 
   private Topics() {}
 

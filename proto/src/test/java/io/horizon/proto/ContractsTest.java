@@ -55,7 +55,7 @@ class ContractsTest {
   @Test
   void topicsAreTheSevenOfThePipeline() {
     assertEquals(List.of("horizon.campaigns", "horizon.runs", "horizon.checkpoints", "horizon.gradient-samples",
-        "horizon.envelopes", "horizon.stable-fits", "horizon.learnability"), Topics.ALL);
+        "horizon.envelopes", "horizon.stable-fits", "horizon.learnability", "horizon.dead-letters"), Topics.ALL);
     assertEquals("r1/3/17", Topics.sampleKey("r1", 3, 17));
   }
 }

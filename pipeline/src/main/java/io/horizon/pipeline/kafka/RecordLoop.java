@@ -22,8 +22,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A consumer group member on its own thread: polls, hands each record to a handler, then commits. A record the
- * handler rejects (bad input) is logged with topic, partition, offset and reason, counted, and skipped; it stays
- * on the topic. A {@link StageObserver} hears of every record handled or rejected and of the consumer lag after
+ * handler rejects (bad input) is logged with topic, partition, offset and reason, counted, handed to the
+ * dead-letter sink and skipped; it also stays on its topic. A {@link StageObserver} hears of every record handled or rejected and of the consumer lag after
  * each poll. By default every polled record is committed; a stage that holds state across records (the
  * estimator) narrows the offsets to commit so that a restart replays what is not yet published.
  */
@@ -32,6 +32,12 @@ public final class RecordLoop<V> implements AutoCloseable {
   @FunctionalInterface
   public interface Handler<V> {
     void handle(ConsumerRecord<String, V> record) throws Exception;
+  }
+
+  /** Receives each rejected record with the reason. */
+  @FunctionalInterface
+  public interface DeadLetters<V> {
+    void reject(ConsumerRecord<String, V> record, Exception reason);
   }
 
   private static final Logger LOG = Logger.getLogger(RecordLoop.class.getName());
@@ -43,6 +49,8 @@ public final class RecordLoop<V> implements AutoCloseable {
   private final Runnable afterBatch;
   private final UnaryOperator<Map<TopicPartition, Long>> committable;
   private final StageObserver observer;
+  private final DeadLetters<V> deadLetters;
+  private final Map<TopicPartition, Long> lastCommit = new HashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong handled = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
@@ -53,10 +61,11 @@ public final class RecordLoop<V> implements AutoCloseable {
    * @param afterBatch runs after each batch's records and before the commit (for example a producer flush)
    * @param committable maps each assigned partition's next position to the offset that may be committed
    * @param observer hears of every record handled or rejected and of the consumer lag
+   * @param deadLetters receives every record the handler rejects
    */
   public RecordLoop(String name, Properties consumerSettings, Deserializer<V> values, Collection<String> topics,
       Handler<V> handler, Runnable afterBatch, UnaryOperator<Map<TopicPartition, Long>> committable,
-      StageObserver observer) {
+      StageObserver observer, DeadLetters<V> deadLetters) {
     this.name = name;
     this.consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), values);
     this.topics = topics;
@@ -64,6 +73,7 @@ public final class RecordLoop<V> implements AutoCloseable {
     this.afterBatch = afterBatch;
     this.committable = committable;
     this.observer = observer;
+    this.deadLetters = deadLetters;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
   }
@@ -99,6 +109,7 @@ public final class RecordLoop<V> implements AutoCloseable {
             return;
           } catch (Exception e) {
             reject(r.topic(), r.partition(), r.offset(), e);
+            deadLetters.reject(r, e);
           }
         }
         afterBatch.run();
@@ -129,9 +140,14 @@ public final class RecordLoop<V> implements AutoCloseable {
       positions.put(p, consumer.position(p));
     }
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    committable.apply(positions).forEach((p, offset) -> offsets.put(p, new OffsetAndMetadata(offset)));
+    committable.apply(positions).forEach((p, offset) -> {
+      if (!offset.equals(lastCommit.get(p))) {
+        offsets.put(p, new OffsetAndMetadata(offset));
+      }
+    });
     if (!offsets.isEmpty()) {
       consumer.commitSync(offsets);
+      offsets.forEach((p, o) -> lastCommit.put(p, o.offset()));
     }
   }
 

@@ -1,6 +1,8 @@
 package io.horizon.pipeline.kafka;
 
 import com.google.protobuf.MessageLite;
+import io.horizon.proto.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -10,13 +12,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One pipeline stage on Kafka: records in from a consumer group, a {@code core} computation, records out. Outputs
  * of a batch are flushed to the broker before the batch's offsets are committed, so a crash replays input rather
- * than losing output.
+ * than losing output. A record the computation rejects (bad input) goes, as it was, to {@code horizon.dead-letters}
+ * with headers naming its topic, partition, offset, the stage and the reason; the stage goes on.
  */
 public final class Relay implements AutoCloseable {
   /** A record to publish. */
@@ -28,7 +33,17 @@ public final class Relay implements AutoCloseable {
     List<Output> apply(ConsumerRecord<String, byte[]> record) throws Exception;
   }
 
-  private final KafkaProducer<String, MessageLite> producer;
+  /** Header names of a dead letter. */
+  public static final String SOURCE_TOPIC = "horizon.source.topic";
+  public static final String SOURCE_PARTITION = "horizon.source.partition";
+  public static final String SOURCE_OFFSET = "horizon.source.offset";
+  public static final String STAGE = "horizon.stage";
+  public static final String REASON = "horizon.reason";
+
+  private static final int MAX_REASON_CHARS = 2000;
+
+  private final String name;
+  private final KafkaProducer<String, byte[]> producer;
   private final RecordLoop<byte[]> loop;
 
   /**
@@ -37,13 +52,32 @@ public final class Relay implements AutoCloseable {
    */
   public Relay(String name, String bootstrap, String group, Collection<String> topics, Step step,
       UnaryOperator<Map<TopicPartition, Long>> committable, StageObserver observer) {
+    this.name = name;
     this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, name), new StringSerializer(),
-        new ProtoSerializer<>());
+        new ByteArraySerializer());
     this.loop = new RecordLoop<>(name, KafkaSettings.consumer(bootstrap, name, group), new ByteArrayDeserializer(),
         topics, r -> step.apply(r).forEach(o -> {
-          producer.send(new ProducerRecord<>(o.topic(), o.key(), o.value()));
+          producer.send(new ProducerRecord<>(o.topic(), o.key(), o.value().toByteArray()));
           observer.published(o.topic());
-        }), producer::flush, committable, observer);
+        }), producer::flush, committable, observer, (r, reason) -> {
+          producer.send(deadLetter(r, reason));
+          observer.published(Topics.DEAD_LETTERS);
+        });
+  }
+
+  private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> r, Exception reason) {
+    String why = reason.getClass().getSimpleName() + ": " + reason.getMessage();
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(SOURCE_TOPIC, bytes(r.topic()));
+    headers.add(SOURCE_PARTITION, bytes(Integer.toString(r.partition())));
+    headers.add(SOURCE_OFFSET, bytes(Long.toString(r.offset())));
+    headers.add(STAGE, bytes(name));
+    headers.add(REASON, bytes(why.length() > MAX_REASON_CHARS ? why.substring(0, MAX_REASON_CHARS) : why));
+    return new ProducerRecord<>(Topics.DEAD_LETTERS, null, r.key(), r.value(), headers);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** A relay that commits every record once its outputs are on the broker. */
@@ -68,7 +102,7 @@ public final class Relay implements AutoCloseable {
     return loop.handled();
   }
 
-  /** Input records rejected so far (bad input, logged with its position and reason). */
+  /** Input records rejected so far (bad input: logged with its position and reason, sent to the dead letters). */
   public long rejected() {
     return loop.rejected();
   }
