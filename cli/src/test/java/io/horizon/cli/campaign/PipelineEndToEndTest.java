@@ -5,16 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.horizon.cli.stack.HorizonServices;
 import io.horizon.cli.stack.LocalStack;
-import io.horizon.core.learnability.CheckpointDiagnosis;
-import io.horizon.core.model.GatedRnn;
-import io.horizon.core.train.EpochMetrics;
-import io.horizon.core.train.Trainer;
-import io.horizon.core.train.TrainingListener;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
-import io.horizon.pipeline.campaign.RunPlan;
-import io.horizon.pipeline.message.CheckpointMessages;
-import io.horizon.pipeline.message.ReportMessages;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.LearnabilityReport;
 import io.horizon.proto.v1.RunSpec;
@@ -39,25 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Sample chunks are made small so that every lag spans several Kafka records.
  */
 class PipelineEndToEndTest {
-  private static final String CAMPAIGN = """
-      name: e2e
-      architectures: [const, gru]
-      seeds: [3]
-      hiddenSizes: [6]
-      trainSequences: [64]
-      optimizers: [{kind: adamw, lr: 0.01}]
-      task: {name: multilag, length: 32, inputDim: 3, lags: [2, 4], coefficients: [0.6, 0.4], noiseStd: 0.2}
-      epochs: 2
-      batchSize: 16
-      checkpointEvery: 1
-      diagnostic: {sequences: 32, lags: "1:16:6", reservoirCapacity: 300}
-      """;
 
   @TempDir Path out;
 
   @Test
   void reportsOverKafkaEqualTheInProcessComputation() throws Exception {
-    CampaignSpec spec = CampaignFiles.parse(CAMPAIGN, "e2e.yaml");
+    CampaignSpec spec = CampaignFiles.parse(InProcessRun.tinyCampaign("e2e"), "e2e.yaml");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     CampaignRunner.Outcome outcome;
     try (LocalStack stack = LocalStack.start(out, HorizonServices.definitions(Map.of("horizon.trainer.chunk-size",
@@ -77,9 +56,9 @@ class PipelineEndToEndTest {
     Map<String, LearnabilityReport> byKey = new HashMap<>();
     reports.forEach(r -> byKey.put(r.getRunId() + "@" + r.getEpoch(), r));
     for (RunSpec run : CampaignGrid.expand(spec)) {
-      for (Map.Entry<Integer, LearnabilityReport> e : inProcessReports(run).entrySet()) {
-        LearnabilityReport actual = byKey.get(run.getRunId() + "@" + e.getKey());
-        assertSame(e.getValue(), actual, run.getRunId() + "@" + e.getKey());
+      for (LearnabilityReport expected : InProcessRun.of(run).reports()) {
+        String key = run.getRunId() + "@" + expected.getEpoch();
+        assertSame(expected, byKey.get(key), key);
       }
     }
     assertTrue(outcome.results().state().getRunsList().stream().allMatch(s -> s.getState() == RunState.FINISHED));
@@ -90,26 +69,6 @@ class PipelineEndToEndTest {
     }
     assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size(), "header + one row per run");
     assertTrue(progress.toString(StandardCharsets.UTF_8).contains("FINISHED"), "live progress names run states");
-  }
-
-  /** Trains the run in this JVM and analyses each checkpoint as the services do, through core alone. */
-  private static Map<Integer, LearnabilityReport> inProcessReports(RunSpec run) {
-    RunPlan plan = RunPlan.of(run);
-    io.horizon.core.train.RunSpec training = plan.training();
-    GatedRnn model = training.initialModel();
-    CheckpointDiagnosis diagnosis = plan.diagnosis(Runtime.getRuntime().availableProcessors());
-    Map<Integer, LearnabilityReport> reports = new HashMap<>();
-    new Trainer(training.training()).train(model, training.task().create(), new TrainingListener() {
-      @Override
-      public void checkpointDue(int epoch, EpochMetrics m, GatedRnn trained) {
-        GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
-        CheckpointDiagnosis.Result result =
-            diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
-        reports.put(epoch, ReportMessages.encode(run, epoch, run.getArchitecture(), result.report(),
-            plan.targetLags()));
-      }
-    });
-    return reports;
   }
 
   private static void assertSame(LearnabilityReport expected, LearnabilityReport actual, String what) {

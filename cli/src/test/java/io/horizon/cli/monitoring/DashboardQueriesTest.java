@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.horizon.cli.campaign.CampaignRunner;
+import io.horizon.cli.campaign.InProcessRun;
 import io.horizon.cli.campaign.PipelineClient;
 import io.horizon.cli.stack.HorizonServices;
 import io.horizon.cli.stack.LocalStack;
@@ -28,19 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * reports its Kafka connection, its gRPC server and (consuming stages) its Kafka loop as UP.
  */
 class DashboardQueriesTest {
-  private static final String CAMPAIGN = """
-      name: watched
-      architectures: [const, gru]
-      seeds: [3]
-      hiddenSizes: [6]
-      trainSequences: [64]
-      optimizers: [{kind: adamw, lr: 0.01}]
-      task: {name: multilag, length: 32, inputDim: 3, lags: [2, 4], coefficients: [0.6, 0.4], noiseStd: 0.2}
-      epochs: 2
-      batchSize: 16
-      checkpointEvery: 1
-      diagnostic: {sequences: 32, lags: "1:16:6", reservoirCapacity: 300}
-      """;
 
   /** Concrete values of the dashboards' template variables: this campaign, every architecture and service. */
   private static final Map<String, String> VARIABLES = Map.of("__rate_interval", "1m", "campaign", "watched",
@@ -60,7 +48,7 @@ class DashboardQueriesTest {
     assertTrue(Files.isExecutable(LoopbackPrometheus.BINARY), LoopbackPrometheus.BINARY
         + " is missing: install Debian's prometheus package (apt-get install --no-install-recommends prometheus)");
     List<Dashboards.Query> queries = Dashboards.queries();
-    CampaignSpec spec = CampaignFiles.parse(CAMPAIGN, "watched.yaml");
+    CampaignSpec spec = CampaignFiles.parse(InProcessRun.tinyCampaign("watched"), "watched.yaml");
     try (LocalStack stack = LocalStack.start(out, HorizonServices.definitions(Map.of()), System.err);
         LoopbackPrometheus prometheus = LoopbackPrometheus.start(out.resolve("prometheus"), stack.services());
         PipelineClient client = new PipelineClient(stack.service("trainer").grpcAddress(),

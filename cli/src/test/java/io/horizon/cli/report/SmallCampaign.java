@@ -1,17 +1,10 @@
 package io.horizon.cli.report;
 
 import io.horizon.cli.campaign.CampaignResults;
+import io.horizon.cli.campaign.InProcessRun;
 import io.horizon.cli.campaign.TrainingPoint;
-import io.horizon.core.learnability.CheckpointDiagnosis;
-import io.horizon.core.model.GatedRnn;
-import io.horizon.core.train.EpochMetrics;
-import io.horizon.core.train.Trainer;
-import io.horizon.core.train.TrainingListener;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
-import io.horizon.pipeline.campaign.RunPlan;
-import io.horizon.pipeline.message.CheckpointMessages;
-import io.horizon.pipeline.message.ReportMessages;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.CampaignState;
 import io.horizon.proto.v1.LearnabilityReport;
@@ -50,33 +43,14 @@ final class SmallCampaign {
     List<TrainingPoint> training = new ArrayList<>();
     CampaignState.Builder state = CampaignState.newBuilder().setSpec(spec);
     for (RunSpec run : CampaignGrid.expand(spec)) {
-      train(run, reports, training);
+      InProcessRun done = InProcessRun.of(run);
+      reports.addAll(done.reports());
+      training.addAll(done.training());
       state.addRuns(RunStatus.newBuilder().setCampaign(spec.getName()).setRunId(run.getRunId())
           .setState(RunState.FINISHED).setEpoch(run.getEpochs()).setEpochs(run.getEpochs()).setProgress(1));
     }
     CampaignResults results = new CampaignResults(state.build(), reports, training);
     results.write(dir);
     return results;
-  }
-
-  private static void train(RunSpec run, List<LearnabilityReport> reports, List<TrainingPoint> training) {
-    RunPlan plan = RunPlan.of(run);
-    io.horizon.core.train.RunSpec spec = plan.training();
-    GatedRnn model = spec.initialModel();
-    CheckpointDiagnosis diagnosis = plan.diagnosis(Runtime.getRuntime().availableProcessors());
-    new Trainer(spec.training()).train(model, spec.task().create(), new TrainingListener() {
-      @Override
-      public void epochFinished(EpochMetrics m) {
-        training.add(new TrainingPoint(run.getRunId(), m.epoch(), m.trainLoss(), m.validationR2()));
-      }
-
-      @Override
-      public void checkpointDue(int epoch, EpochMetrics m, GatedRnn trained) {
-        GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
-        CheckpointDiagnosis.Result result =
-            diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
-        reports.add(ReportMessages.encode(run, epoch, run.getArchitecture(), result.report(), plan.targetLags()));
-      }
-    });
   }
 }

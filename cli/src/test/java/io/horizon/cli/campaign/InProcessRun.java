@@ -1,0 +1,66 @@
+package io.horizon.cli.campaign;
+
+import io.horizon.core.learnability.CheckpointDiagnosis;
+import io.horizon.core.model.GatedRnn;
+import io.horizon.core.train.EpochMetrics;
+import io.horizon.core.train.Trainer;
+import io.horizon.core.train.TrainingListener;
+import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.message.CheckpointMessages;
+import io.horizon.pipeline.message.ReportMessages;
+import io.horizon.proto.v1.LearnabilityReport;
+import io.horizon.proto.v1.RunSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run trained and analysed in this JVM through {@code core} alone, as the services do it: train, freeze each
+ * checkpoint to float32, diagnose it, encode its learnability report. The reference of the pipeline tests.
+ *
+ * @param reports one report per checkpoint, in epoch order
+ * @param training loss and validation R² of every epoch
+ */
+public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint> training) {
+
+  /** A tiny two-run campaign (const and gru, two checkpoints each) named {@code name}, in seconds on 2 cores. */
+  public static String tinyCampaign(String name) {
+    return """
+        name: %s
+        architectures: [const, gru]
+        seeds: [3]
+        hiddenSizes: [6]
+        trainSequences: [64]
+        optimizers: [{kind: adamw, lr: 0.01}]
+        task: {name: multilag, length: 32, inputDim: 3, lags: [2, 4], coefficients: [0.6, 0.4], noiseStd: 0.2}
+        epochs: 2
+        batchSize: 16
+        checkpointEvery: 1
+        diagnostic: {sequences: 32, lags: "1:16:6", reservoirCapacity: 300}
+        """.formatted(name);
+  }
+
+  /** Trains {@code run} and analyses each checkpoint with as many threads as the services use (every core). */
+  public static InProcessRun of(RunSpec run) {
+    RunPlan plan = RunPlan.of(run);
+    io.horizon.core.train.RunSpec spec = plan.training();
+    GatedRnn model = spec.initialModel();
+    CheckpointDiagnosis diagnosis = plan.diagnosis(Runtime.getRuntime().availableProcessors());
+    List<LearnabilityReport> reports = new ArrayList<>();
+    List<TrainingPoint> training = new ArrayList<>();
+    new Trainer(spec.training()).train(model, spec.task().create(), new TrainingListener() {
+      @Override
+      public void epochFinished(EpochMetrics m) {
+        training.add(new TrainingPoint(run.getRunId(), m.epoch(), m.trainLoss(), m.validationR2()));
+      }
+
+      @Override
+      public void checkpointDue(int epoch, EpochMetrics m, GatedRnn trained) {
+        GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
+        CheckpointDiagnosis.Result result =
+            diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
+        reports.add(ReportMessages.encode(run, epoch, run.getArchitecture(), result.report(), plan.targetLags()));
+      }
+    });
+    return new InProcessRun(reports, training);
+  }
+}
