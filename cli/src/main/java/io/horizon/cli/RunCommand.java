@@ -4,6 +4,7 @@ import io.horizon.cli.campaign.CampaignRunner;
 import io.horizon.cli.campaign.KafkaReportFeed;
 import io.horizon.cli.campaign.PipelineClient;
 import io.horizon.cli.campaign.ReportFeed;
+import io.horizon.cli.report.ReportWriter;
 import io.horizon.cli.stack.StackAddresses;
 import io.horizon.proto.v1.CampaignSpec;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Submits a campaign (YAML file or preset) to a running stack (./horizon up, or external",
         "services), shows live progress, waits for every learnability report, prints the table and writes",
-        "results under --out/<campaign>/. Resubmitting never retrains finished runs."})
+        "results and the HTML report under --out/<campaign>/. Resubmitting never retrains finished runs."})
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "campaign YAML file (docs/campaigns.md) or preset")
   String campaign;
@@ -47,8 +48,9 @@ final class RunCommand implements Callable<Integer> {
           : (name, sink) -> new KafkaReportFeed(bootstrap, name, sink);
       CampaignRunner.Outcome outcome = new CampaignRunner(client, reports, System.err).run(spec);
       Path dir = outcome.results().write(out.resolve(spec.getName()));
+      Path report = ReportWriter.write(dir, dir.resolve(ReportCommand.REPORT_DIR));
       System.out.print(outcome.results().table());
-      System.out.println("results in " + dir.toAbsolutePath());
+      System.out.println("results in " + dir.toAbsolutePath() + "\nreport in " + report.toAbsolutePath());
       return outcome.exitCode(System.err);
     }
   }
