@@ -22,14 +22,18 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Envelopes and per-lag fits in, learnability reports out (consumer group {@code aggregator}). On start it reads
  * back the reports already published, so a restart serves them at once and never publishes one twice; offsets
  * are committed only up to the first record of a checkpoint still waiting for pieces.
  */
+@Readiness
 @ApplicationScoped
-public class JoinStage {
+public class JoinStage implements HealthCheck {
   private final ReportAssembly assembly = new ReportAssembly();
   private final HeldOffsets held = new HeldOffsets();
   private Relay relay;
@@ -75,5 +79,11 @@ public class JoinStage {
   /** Whether the stage's Kafka loop is consuming. */
   public boolean isRunning() {
     return relay != null && relay.isRunning();
+  }
+
+  /** Readiness: the stage's Kafka loop is consuming (Quarkus adds the Kafka connection and gRPC server checks). */
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.named("aggregator Kafka loop").status(isRunning()).build();
   }
 }

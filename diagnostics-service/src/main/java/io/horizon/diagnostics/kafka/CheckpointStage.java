@@ -15,10 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /** Checkpoints in, envelope reports out: consumer group {@code diagnostics}, one checkpoint at a time. */
+@Readiness
 @ApplicationScoped
-public class CheckpointStage {
+public class CheckpointStage implements HealthCheck {
   private Relay relay;
 
   void onStart(@Observes StartupEvent event, EnvelopeComputation computation, DiagnosticsConfig config,
@@ -39,5 +43,11 @@ public class CheckpointStage {
   /** Whether checkpoints are being consumed. */
   public boolean isRunning() {
     return relay != null && relay.isRunning();
+  }
+
+  /** Readiness: the stage's Kafka loop is consuming (Quarkus adds the Kafka connection and gRPC server checks). */
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.named("diagnostics Kafka loop").status(isRunning()).build();
   }
 }

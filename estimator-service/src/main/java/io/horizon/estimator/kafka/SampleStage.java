@@ -18,14 +18,18 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Gradient-sample chunks in, one α-stable fit per completed lag out (consumer group {@code estimator}; instances
  * split the partitions, and so the lags). Offsets are committed only up to the first chunk of a lag still open,
  * so a restart re-reads open lags from their first chunk and loses nothing; chunks seen twice are ignored.
  */
+@Readiness
 @ApplicationScoped
-public class SampleStage {
+public class SampleStage implements HealthCheck {
   private final LagFitAssembly assembly = new LagFitAssembly();
   private final HeldOffsets held = new HeldOffsets();
   private Relay relay;
@@ -57,5 +61,11 @@ public class SampleStage {
   /** Whether the stage's Kafka loop is consuming. */
   public boolean isRunning() {
     return relay != null && relay.isRunning();
+  }
+
+  /** Readiness: the stage's Kafka loop is consuming (Quarkus adds the Kafka connection and gRPC server checks). */
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.named("estimator Kafka loop").status(isRunning()).build();
   }
 }
