@@ -20,6 +20,8 @@ public final class SpecNode {
   private final Map<String, Object> values;
   private final String path;
   private final Set<String> read = new LinkedHashSet<>();
+  /** Every field a reader asked about, present or not: what an unknown-field error lists as accepted. */
+  private final Set<String> accepted = new LinkedHashSet<>();
 
   private SpecNode(Map<String, Object> values, String path) {
     this.values = values;
@@ -48,6 +50,7 @@ public final class SpecNode {
 
   /** True when the field is present (null values count as present). */
   public boolean has(String key) {
+    accepted.add(key);
     return values.containsKey(key);
   }
 
@@ -160,7 +163,9 @@ public final class SpecNode {
   public void rejectUnread() {
     for (String key : values.keySet()) {
       if (!read.contains(key)) {
-        throw new IllegalArgumentException(path(key) + ": unknown field (accepted: " + String.join(", ", read) + ")");
+        Set<String> names = new LinkedHashSet<>(accepted);
+        names.addAll(read);
+        throw new IllegalArgumentException(path(key) + ": unknown field (accepted: " + String.join(", ", names) + ")");
       }
     }
   }

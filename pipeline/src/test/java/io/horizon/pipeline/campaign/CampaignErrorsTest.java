@@ -10,6 +10,7 @@ import io.horizon.proto.v1.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,15 @@ class CampaignErrorsTest {
     assertYamlError("c.yaml.optimizers[1]: equals optimizers[0]",
         VALID.replace("{kind: sgd, lr: 0.1}", "{lr: 0.01, weightDecay: 0.0001}"));
     assertYamlError("c.yaml.architectures: must be a list", VALID.replace("[diag]", "diag"));
+  }
+
+  @Test
+  void anUnknownFieldErrorListsEveryAcceptedFieldEvenAbsentOnes() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CampaignFiles.parse(VALID + "epoch: 3\n", "c.yaml"));
+    for (String field : List.of("name", "task", "diagnostic", "clipNorm", "epochs", "hiddenSizes")) {
+      assertTrue(e.getMessage().contains(field), field + " missing from: " + e.getMessage());
+    }
   }
 
   @Test
