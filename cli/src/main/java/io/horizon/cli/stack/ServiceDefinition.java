@@ -31,6 +31,17 @@ public record ServiceDefinition(String name, Path jar, int httpPort, Map<String,
     return new ServiceDefinition(name, jar, 0, Map.of(), List.of());
   }
 
+  /**
+   * Instance {@code index} (from 2) of this service: the same jar, properties and options on a free port, named
+   * {@code <name>-<index>}; it joins the same consumer groups, so the instances split the partitions.
+   */
+  public ServiceDefinition replica(int index) {
+    if (index < 2) {
+      throw new IllegalArgumentException(name + ".replica: index must be at least 2, got " + index);
+    }
+    return new ServiceDefinition(name + "-" + index, jar, 0, properties, jvmOptions);
+  }
+
   private static void checkPort(String field, int port) {
     if (port < 0 || port > MAX_PORT) {
       throw new IllegalArgumentException(field + ": must be 0 (pick a free port) to " + MAX_PORT + ", got " + port);

@@ -2,6 +2,7 @@ package io.horizon.pipeline.campaign;
 
 import io.horizon.core.kernel.KernelOptions;
 import io.horizon.core.kernel.LagGrid;
+import io.horizon.core.learnability.EnvelopeFits;
 import io.horizon.core.kernel.SignGauge;
 import io.horizon.core.learnability.AlphaMode;
 import io.horizon.core.learnability.LearnabilityOptions;
@@ -37,6 +38,10 @@ final class DiagnosticSettings {
     lags = at(path + ".lags", () -> {
       int[] grid = LagGrid.parse(lagText);
       LagGrid.checkFits(grid, length);
+      if (grid.length < EnvelopeFits.MIN_POINTS) {
+        throw new IllegalArgumentException("the envelope fits need at least " + EnvelopeFits.MIN_POINTS
+            + " lags, the grid has " + grid.length);
+      }
       return grid;
     });
     firstOrder = !spec.hasFirstOrder() || spec.getFirstOrder();

@@ -97,7 +97,7 @@ public final class RecordLoop<V> implements AutoCloseable {
           consumer.seek(e.topicPartition(), e.offset() + 1);
           continue;
         }
-        reportLag();
+        reportPartitions();
         for (ConsumerRecord<String, V> r : records) {
           try {
             long began = System.nanoTime();
@@ -124,14 +124,23 @@ public final class RecordLoop<V> implements AutoCloseable {
     }
   }
 
-  /** Tells the observer each subscribed topic's lag: the records between position and end, over known partitions. */
-  private void reportLag() {
+  /**
+   * Tells the observer, per subscribed topic, how many partitions this consumer holds and its lag: the records
+   * between position and end, over those partitions.
+   */
+  private void reportPartitions() {
     Map<String, Long> lag = new HashMap<>();
-    topics.forEach(t -> lag.put(t, 0L));
+    Map<String, Integer> held = new HashMap<>();
+    topics.forEach(t -> {
+      lag.put(t, 0L);
+      held.put(t, 0);
+    });
     for (TopicPartition p : consumer.assignment()) {
+      held.merge(p.topic(), 1, Integer::sum);
       consumer.currentLag(p).ifPresent(records -> lag.merge(p.topic(), records, Long::sum));
     }
     lag.forEach(observer::lag);
+    held.forEach(observer::assigned);
   }
 
   private void commit() {

@@ -2,7 +2,8 @@ package io.horizon.pipeline.kafka;
 
 /**
  * What a pipeline stage tells about its records, per topic: each input record handled (with how long the stage
- * took) or rejected, each output record published, and how far its consumer is behind the end of each input topic.
+ * took) or rejected, each output record published, how far its consumer is behind the end of each input topic, and
+ * how many of each input topic's partitions this instance holds (how replicas of a stage split the work).
  */
 public interface StageObserver {
   /** The stage consumes {@code topic}; called once per input topic before the first poll. */
@@ -19,4 +20,7 @@ public interface StageObserver {
 
   /** The consumer is {@code records} records behind the end of {@code topic} (summed over its partitions). */
   void lag(String topic, long records);
+
+  /** This instance's consumer holds {@code partitions} partitions of {@code topic}. */
+  void assigned(String topic, int partitions);
 }

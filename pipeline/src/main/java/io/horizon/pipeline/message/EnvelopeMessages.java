@@ -44,8 +44,36 @@ public final class EnvelopeMessages {
     return b.build();
   }
 
-  /** The diagnostic result a report holds (every array exact). */
+  /**
+   * Checks that a report read from a topic is whole: it carries its run, at least one lag, and one entry per lag in
+   * every per-lag field; the error names the report and the field.
+   */
+  public static void check(EnvelopeReport r) {
+    String what = "envelope " + r.getRunId() + "@" + r.getEpoch() + ": ";
+    if (!r.hasRun()) {
+      throw new IllegalArgumentException(what + "run: missing");
+    }
+    int n = r.getLagsCount();
+    if (n == 0) {
+      throw new IllegalArgumentException(what + "lags: empty");
+    }
+    perLag(what + "f_mean", r.getFMeanCount(), n);
+    perLag(what + "f_logmean", r.getFLogmeanCount(), n);
+    perLag(what + "unit_profile", r.getUnitProfileCount(), n);
+    perLag(what + "sample_count", r.getSampleCountCount(), n);
+    perLag(what + "sample_sum", r.getSampleSumCount(), n);
+    perLag(what + "orientation", r.getOrientationCount(), n);
+  }
+
+  private static void perLag(String field, int count, int lags) {
+    if (count != lags) {
+      throw new IllegalArgumentException(field + ": " + count + " entries for " + lags + " lags");
+    }
+  }
+
+  /** The diagnostic result a report holds (every array exact); the report is {@link #check checked} first. */
   public static DiagnosticResult decode(EnvelopeReport r) {
+    check(r);
     int n = r.getLagsCount();
     int[] lags = new int[n];
     double[] fMean = new double[n];

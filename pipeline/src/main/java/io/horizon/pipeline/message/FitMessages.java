@@ -26,14 +26,23 @@ public final class FitMessages {
         .build();
   }
 
-  /** The core fit a message holds. */
+  /**
+   * The core fit a message holds, checked: a known method, α̂ in (0, 2], γ̂ finite and not negative; the error names
+   * the fit and the field.
+   */
   public static io.horizon.core.stable.StableFit decode(StableFit m) {
+    String what = "stable fit " + m.getRunId() + "@" + m.getEpoch() + " lag " + m.getLag() + ": ";
     StableMethod method;
     try {
       method = StableMethod.parse(m.getMethod());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("stable fit " + m.getRunId() + "@" + m.getEpoch() + " lag " + m.getLag()
-          + ": method: " + e.getMessage(), e);
+      throw new IllegalArgumentException(what + "method: " + e.getMessage(), e);
+    }
+    if (!(m.getAlpha() > 0 && m.getAlpha() <= 2)) {
+      throw new IllegalArgumentException(what + "alpha: " + m.getAlpha() + " is not in (0, 2]");
+    }
+    if (!(m.getGamma() >= 0 && Double.isFinite(m.getGamma()))) {
+      throw new IllegalArgumentException(what + "gamma: " + m.getGamma() + " is not finite and non-negative");
     }
     return new io.horizon.core.stable.StableFit(m.getAlpha(), m.getBeta(), m.getGamma(), m.getDelta(), m.getN(),
         m.getReliable(), m.getReason(), method);

@@ -16,7 +16,8 @@ import java.util.Set;
  * The estimator's state: one streaming accumulator per (run, epoch, lag) fed with that lag's sample chunks in
  * order (THEORY §7.1); when the last chunk arrives the lag's α-stable fit is due. A chunk seen before (a broker
  * redelivery or a replay after a restart) is ignored, so nothing is counted twice; so is the tail of a lag whose
- * first chunk lies before the replay's start (that lag was fitted before the restart).
+ * first chunk lies before the replay's start (that lag was fitted before the restart). NaN or infinite samples are
+ * counted apart and make the lag's fit unreliable, with the reason (THEORY §7.1 guards).
  */
 public final class LagFitAssembly {
   private final Map<String, Open> open = new HashMap<>();
@@ -52,8 +53,9 @@ public final class LagFitAssembly {
     if (chunk.getChunkCount() == 0) {
       return Optional.empty();
     }
-    if (lag.samples.count() != chunk.getTotalCount()) {
-      throw new IllegalStateException(key + ": received " + lag.samples.count() + " samples, the trainer sent "
+    long received = lag.samples.count() + lag.samples.nonFiniteCount();
+    if (received != chunk.getTotalCount()) {
+      throw new IllegalStateException(key + ": received " + received + " samples, the trainer sent "
           + chunk.getTotalCount());
     }
     open.remove(key);

@@ -19,8 +19,12 @@ public final class ReportAssembly {
   private final Map<String, Pending> pending = new HashMap<>();
   private final Set<String> done = new HashSet<>();
 
-  /** Adds a checkpoint's envelope; returns its report when every lag's fit is already in. */
+  /**
+   * Adds a checkpoint's envelope; returns its report when every lag's fit is already in. An incomplete envelope is
+   * refused (IllegalArgumentException) before anything is kept.
+   */
   public Optional<io.horizon.proto.v1.LearnabilityReport> envelope(EnvelopeReport envelope) {
+    EnvelopeMessages.check(envelope);
     String key = key(envelope.getRunId(), envelope.getEpoch());
     if (done.contains(key)) {
       return Optional.empty();
@@ -29,8 +33,12 @@ public final class ReportAssembly {
     return complete(key);
   }
 
-  /** Adds one lag's fit; returns the checkpoint's report when this was the last missing piece. */
+  /**
+   * Adds one lag's fit; returns the checkpoint's report when this was the last missing piece. A fit that does not
+   * decode is refused (IllegalArgumentException) before anything is kept.
+   */
   public Optional<io.horizon.proto.v1.LearnabilityReport> fit(StableFit fit) {
+    FitMessages.decode(fit);
     String key = key(fit.getRunId(), fit.getEpoch());
     if (done.contains(key)) {
       return Optional.empty();

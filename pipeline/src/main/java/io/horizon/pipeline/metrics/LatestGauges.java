@@ -11,8 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Their number is bounded when the label values are (campaign, architecture, optimizer, lag grid, budget grid).
  */
 public final class LatestGauges {
-  /** A gauge's name and help text. */
-  public record Name(String name, String description) {}
+  /** A gauge's name, help text and base unit (null: none). */
+  public record Name(String name, String description, String baseUnit) {
+    /** A gauge without a base unit. */
+    public Name(String name, String description) {
+      this(name, description, null);
+    }
+  }
 
   private record Key(String name, Tags tags) {}
 
@@ -32,7 +37,8 @@ public final class LatestGauges {
   public void set(Name name, Tags tags, double value) {
     cells.computeIfAbsent(new Key(name.name(), tags), k -> {
       Cell cell = new Cell();
-      Gauge.builder(name.name(), cell, c -> c.value).description(name.description()).tags(tags).register(registry);
+      Gauge.builder(name.name(), cell, c -> c.value).description(name.description()).baseUnit(name.baseUnit())
+          .tags(tags).register(registry);
       return cell;
     }).value = value;
   }

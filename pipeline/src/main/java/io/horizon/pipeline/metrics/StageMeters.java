@@ -2,18 +2,16 @@ package io.horizon.pipeline.metrics;
 
 import io.horizon.pipeline.kafka.StageObserver;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stage's records as Micrometer meters, labelled by topic: {@code horizon_pipeline_records_in_total},
  * {@code horizon_pipeline_records_out_total}, {@code horizon_pipeline_records_failed_total}, the handling time
- * {@code horizon_pipeline_record_duration_seconds} and the consumer lag {@code horizon_pipeline_consumer_lag_records}.
+ * {@code horizon_pipeline_record_duration_seconds}, the consumer lag {@code horizon_pipeline_consumer_lag_records}
+ * and the partitions this instance holds {@code horizon_pipeline_assigned_partitions}.
  */
 public final class StageMeters implements StageObserver {
   /** Input records handled. */
@@ -27,13 +25,22 @@ public final class StageMeters implements StageObserver {
   /** Records between the consumer's position and the end of a topic. */
   public static final String CONSUMER_LAG = "horizon.pipeline.consumer.lag";
 
+  /** Partitions of a topic held by this instance's consumer. */
+  public static final String ASSIGNED_PARTITIONS = "horizon.pipeline.assigned.partitions";
+
   private static final String TOPIC = "topic";
 
+  private static final LatestGauges.Name LAG =
+      new LatestGauges.Name(CONSUMER_LAG, "records between position and end of topic", "records");
+  private static final LatestGauges.Name HELD =
+      new LatestGauges.Name(ASSIGNED_PARTITIONS, "partitions of the topic this instance consumes", "partitions");
+
   private final MeterRegistry registry;
-  private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
+  private final LatestGauges gauges;
 
   public StageMeters(MeterRegistry registry) {
     this.registry = registry;
+    this.gauges = new LatestGauges(registry);
   }
 
   /** Registers the input meters of {@code topic} at zero, so that a clean run shows no failures rather than none. */
@@ -43,6 +50,7 @@ public final class StageMeters implements StageObserver {
     failed(topic);
     duration(topic);
     lag(topic, 0);
+    assigned(topic, 0);
   }
 
   @Override
@@ -63,12 +71,12 @@ public final class StageMeters implements StageObserver {
 
   @Override
   public void lag(String topic, long records) {
-    lags.computeIfAbsent(topic, t -> {
-      AtomicLong value = new AtomicLong();
-      Gauge.builder(CONSUMER_LAG, value, AtomicLong::get).description("records between position and end of topic")
-          .baseUnit("records").tag(TOPIC, t).register(registry);
-      return value;
-    }).set(records);
+    gauges.set(LAG, Tags.of(TOPIC, topic), records);
+  }
+
+  @Override
+  public void assigned(String topic, int partitions) {
+    gauges.set(HELD, Tags.of(TOPIC, topic), partitions);
   }
 
   private Counter recordsIn(String topic) {

@@ -19,6 +19,7 @@ class StageMetersTest {
     assertEquals(0, registry.get(StageMeters.RECORDS_FAILED).tag("topic", "in").counter().count());
     assertEquals(0, registry.get(StageMeters.RECORDS_IN).tag("topic", "in").counter().count());
     assertEquals(0, registry.get(StageMeters.CONSUMER_LAG).tag("topic", "in").gauge().value());
+    assertEquals(0, registry.get(StageMeters.ASSIGNED_PARTITIONS).tag("topic", "in").gauge().value());
   }
 
   @Test
@@ -30,12 +31,14 @@ class StageMetersTest {
     meters.published("out");
     meters.lag("in", 5);
     meters.lag("in", 2);
+    meters.assigned("in", 3);
     assertEquals(2, registry.get(StageMeters.RECORDS_IN).tag("topic", "in").counter().count());
     assertEquals(1, registry.get(StageMeters.RECORDS_FAILED).tag("topic", "in").counter().count());
     assertEquals(1, registry.get(StageMeters.RECORDS_OUT).tag("topic", "out").counter().count());
     assertEquals(2 * millis, registry.get(StageMeters.RECORD_DURATION).tag("topic", "in").timer()
         .totalTime(TimeUnit.MILLISECONDS), 1e-9);
     assertEquals(2, registry.get(StageMeters.CONSUMER_LAG).tag("topic", "in").gauge().value(), "the latest lag");
+    assertEquals(3, registry.get(StageMeters.ASSIGNED_PARTITIONS).tag("topic", "in").gauge().value());
   }
 
   @Test
