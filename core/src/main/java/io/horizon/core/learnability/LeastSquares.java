@@ -3,7 +3,7 @@ package io.horizon.core.learnability;
 import java.util.Arrays;
 
 /** Ordinary least squares with intercept by Householder QR, for the small regressions of THEORY §7.4–7.5. */
-final class LeastSquares {
+public final class LeastSquares {
   /** A pivot below this fraction of its column's norm means the regressors are collinear. */
   private static final double RANK_TOLERANCE = 1e-12;
 
@@ -13,7 +13,7 @@ final class LeastSquares {
    * Fits y = c_0 + Σ_j c_j x_j by minimising Σ residual² (QR of the design [1, x_1, …]); {@code what} names the
    * regression in error messages.
    */
-  static LinearFit fit(String what, double[] y, double[]... regressors) {
+  public static LinearFit fit(String what, double[] y, double[]... regressors) {
     int n = y.length;
     int p = regressors.length + 1;
     if (n < p) {
