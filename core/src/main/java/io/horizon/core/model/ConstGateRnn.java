@@ -3,8 +3,9 @@ package io.horizon.core.model;
 import java.util.Arrays;
 
 /**
- * ConstGate (THEORY §2.2, LW-56/57): a fixed scalar gate {@code s = s_const ∈ (0, 1)}, a non-trainable buffer read
- * once at construction, identical for every unit, step and sequence; no gate sensitivity term.
+ * ConstGate (THEORY §2.2, LW-56/57): a fixed scalar gate {@code s = s_const ∈ (0, 1]}, a non-trainable buffer read
+ * once at construction, identical for every unit, step and sequence; no gate sensitivity term. With {@code s = 1} it is
+ * the plain tanh RNN of THEORY §2.7 ({@code J_t = Φ_t W_h}).
  */
 final class ConstGateRnn extends LeakyGatedRnn {
   private final double gate;
@@ -12,8 +13,8 @@ final class ConstGateRnn extends LeakyGatedRnn {
   ConstGateRnn(ModelConfig config, ParameterSet parameters) {
     super(config, parameters, Architecture.CONST);
     double s = parameters.data("s_const")[0];
-    if (!(s > 0 && s < 1)) {
-      throw new IllegalArgumentException("s_const: must lie in (0, 1), got " + s);
+    if (!(s > 0 && s <= 1)) {
+      throw new IllegalArgumentException("s_const: must lie in (0, 1], got " + s);
     }
     if (s != config.constS()) {
       throw new IllegalArgumentException(

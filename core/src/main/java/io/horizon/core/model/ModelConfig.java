@@ -8,7 +8,8 @@ package io.horizon.core.model;
  * @param hiddenSize hidden size H (n in THEORY)
  * @param layerNorm LayerNorm on the candidate pre-activation (THEORY §2.1), eps 1e-5, elementwise affine
  * @param constS gate initialisation {@code const_s} (THEORY §8.2): the ConstGate value, the initial learned-gate
- *     opening, the GRU update-gate opening and one minus the LSTM forget-gate opening
+ *     opening, the GRU update-gate opening and one minus the LSTM forget-gate opening; ConstGate also takes 1,
+ *     the plain tanh RNN {@code h_t = tanh(W_x x_t + W_h h_{t-1} + b)} of THEORY §2.7
  */
 public record ModelConfig(
     Architecture architecture, int inputDim, int hiddenSize, boolean layerNorm, double constS) {
@@ -26,8 +27,9 @@ public record ModelConfig(
     if (hiddenSize <= 0) {
       throw new IllegalArgumentException("hiddenSize: must be positive, got " + hiddenSize);
     }
-    if (!(constS > 0 && constS < 1)) {
-      throw new IllegalArgumentException("constS: must lie in (0, 1), got " + constS);
+    boolean plain = architecture == Architecture.CONST && constS == 1;
+    if (!(constS > 0 && constS < 1) && !plain) {
+      throw new IllegalArgumentException("constS: must lie in (0, 1) (ConstGate also 1), got " + constS);
     }
   }
 }

@@ -57,10 +57,6 @@ public record MovingAverageTask(int length, int inputDim, int window) implements
   @Override
   public double fillSequence(Rng rng, float[] x, int offset) {
     SequenceGeneration.fillFirstChannel(rng, x, offset, length, inputDim, 1.0);
-    double sum = 0;
-    for (int t = length - window; t < length; t++) {
-      sum += x[offset + t * inputDim];
-    }
-    return sum / window;
+    return SequenceGeneration.lastValuesSum(x, offset, length, inputDim, window) / window;
   }
 }

@@ -82,6 +82,15 @@ final class SequenceGeneration {
     }
   }
 
+  /** The sum of the last {@code window} values of channel 0 of one sequence (movingavg, short). */
+  static double lastValuesSum(float[] x, int offset, int length, int inputDim, int window) {
+    double sum = 0;
+    for (int t = length - window; t < length; t++) {
+      sum += x[offset + t * inputDim];
+    }
+    return sum;
+  }
+
   /** Requires a positive size; the message names the field. */
   static void requirePositive(String field, int value) {
     if (value <= 0) {

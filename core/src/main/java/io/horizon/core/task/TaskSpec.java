@@ -15,6 +15,8 @@ import java.util.Map;
  *       lagSeed, coefficientBase, coefficientDecay, noiseStd, taskSeed
  *   <li>{@code adding} ({@link AddingTask}): length, inputDim
  *   <li>{@code recall} ({@link RecallTask}): length, inputDim, markers
+ *   <li>{@code sinmix} ({@link SinusoidMixTask}): length, inputDim
+ *   <li>{@code short} ({@link ShortMemoryTask}): length, inputDim, window
  *   <li>{@code ar2} ({@link Ar2Task}): length, inputDim, a1, a2, noiseStd
  *   <li>{@code movingavg} ({@link MovingAverageTask}): length, inputDim, window
  *   <li>{@code delaysum} ({@link DelaySumTask}): length, inputDim, delays
@@ -31,7 +33,8 @@ public record TaskSpec(String name, TaskParameters parameters) {
 
   /** Every accepted task name. */
   public static final List<String> NAMES = List.of(MultiLagRegressionTask.NAME, HeavyTailRegression.NAME,
-      AddingTask.NAME, RecallTask.NAME, Ar2Task.NAME, MovingAverageTask.NAME, DelaySumTask.NAME, Narma10Task.NAME);
+      AddingTask.NAME, RecallTask.NAME, SinusoidMixTask.NAME, ShortMemoryTask.NAME, Ar2Task.NAME,
+      MovingAverageTask.NAME, DelaySumTask.NAME, Narma10Task.NAME);
 
   public TaskSpec {
     if (parameters == null) {
@@ -60,6 +63,8 @@ public record TaskSpec(String name, TaskParameters parameters) {
       case HeavyTailRegression.NAME -> HeavyTailRegression.fromSpec(spec);
       case AddingTask.NAME -> AddingTask.fromSpec(spec);
       case RecallTask.NAME -> RecallTask.fromSpec(spec);
+      case SinusoidMixTask.NAME -> SinusoidMixTask.fromSpec(spec);
+      case ShortMemoryTask.NAME -> ShortMemoryTask.fromSpec(spec);
       case Ar2Task.NAME -> Ar2Task.fromSpec(spec);
       case MovingAverageTask.NAME -> MovingAverageTask.fromSpec(spec);
       case DelaySumTask.NAME -> DelaySumTask.fromSpec(spec);

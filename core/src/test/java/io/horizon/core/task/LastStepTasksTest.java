@@ -19,7 +19,8 @@ class LastStepTasksTest {
   private static final int COUNT = 6;
   private static final long SEED = 2024;
 
-  private static final List<Task> TASKS = List.of(AddingTask.defaults(), RecallTask.defaults(), Ar2Task.defaults(),
+  private static final List<Task> TASKS = List.of(AddingTask.defaults(), RecallTask.defaults(),
+      SinusoidMixTask.defaults(), ShortMemoryTask.defaults(), Ar2Task.defaults(),
       MovingAverageTask.defaults(), DelaySumTask.defaults(), Narma10Task.defaults(),
       new AddingTask(7, 2), new RecallTask(12, 3, 4), new DelaySumTask(30, 2, List.of(0, 29, 7)));
 
@@ -67,6 +68,42 @@ class LastStepTasksTest {
       SequenceDataset prefix = task.generate(2, SEED);
       assertArrayEquals(prefix.x(), Arrays.copyOf(a.x(), prefix.x().length), task.name());
       assertFalse(Arrays.equals(a.x(), task.generate(COUNT, SEED + 1).x()), task.name());
+    }
+  }
+
+  @Test
+  void shortTargetIsTheSumOfTheLastValues() {
+    for (ShortMemoryTask task : List.of(ShortMemoryTask.defaults(), new ShortMemoryTask(9, 2, 9))) {
+      checkTargets(task, (i, data) -> {
+        double sum = 0;
+        for (int t = task.length() - task.window(); t < task.length(); t++) {
+          sum += input(task, data, i, t, 0);
+        }
+        return sum;
+      });
+    }
+  }
+
+  @Test
+  void sinmixTargetContrastsTheQuartersOfBothSinusoids() {
+    for (SinusoidMixTask task : List.of(SinusoidMixTask.defaults(), new SinusoidMixTask(10, 2))) {
+      int quarter = task.length() / 4;
+      checkTargets(task, (i, data) -> {
+        double[] early = new double[2];
+        double[] late = new double[2];
+        for (int c = 0; c < 2; c++) {
+          for (int t = 0; t < quarter; t++) {
+            early[c] += input(task, data, i, t, c);
+            late[c] += input(task, data, i, task.length() - quarter + t, c);
+          }
+        }
+        return (late[0] / quarter - early[0] / quarter) + (early[1] / quarter - late[1] / quarter);
+      });
+      SequenceDataset data = task.generate(COUNT, SEED);
+      for (int i = 0; i < data.x().length; i++) {
+        int channel = i % task.inputDim();
+        assertTrue(channel >= 2 || Math.abs(data.x()[i]) <= 1f, "sinusoid value " + data.x()[i]);
+      }
     }
   }
 

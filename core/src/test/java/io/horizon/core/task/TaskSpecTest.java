@@ -70,7 +70,7 @@ class TaskSpecTest {
     table.add(new Object[] {spec("name", "multilag", "taskSeed", "x"), "task.taskSeed: must be an integer, got 'x'"});
     table.add(new Object[] {spec("name", "multilag", "colour", 3), "task.colour: unknown field"});
     table.add(new Object[] {spec("name", "narma10", "order", 10), "task.order: unknown field"});
-    table.add(new Object[] {spec("name", "sinmix"), "task.name: unknown task 'sinmix'"});
+    table.add(new Object[] {spec("name", "sinemix"), "task.name: unknown task 'sinemix'"});
     table.add(new Object[] {spec("name", "narma20"), "task.name: unknown task 'narma20'"});
     table.add(new Object[] {spec(), "task.name: required field is missing"});
     table.add(new Object[] {spec("name", 3), "task.name: must be a string, got 3"});
