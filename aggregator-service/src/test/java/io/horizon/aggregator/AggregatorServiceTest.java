@@ -17,6 +17,7 @@ import io.horizon.core.model.GatedRnn;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.pipeline.kafka.ProtoSerializer;
@@ -150,7 +151,7 @@ class AggregatorServiceTest {
     String architecture = model.config().architecture().id();
     List<LearnabilityReport> reports = new ArrayList<>();
     try (KafkaProducer<String, MessageLite> producer = new KafkaProducer<>(
-        KafkaSettings.producer(bootstrap(), "aggregator-test"), new StringSerializer(), new ProtoSerializer<>())) {
+        KafkaSettings.producer(kafka(), "aggregator-test"), new StringSerializer(), new ProtoSerializer<>())) {
       for (int epoch = 1; epoch <= 2; epoch++) {
         EnvelopeReport envelope = EnvelopeMessages.encode(RUN, epoch, architecture, result.diagnostic());
         List<StableFit> fits = new ArrayList<>();
@@ -184,7 +185,7 @@ class AggregatorServiceTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
     while (System.nanoTime() < deadline) {
       List<LearnabilityReport> reports = new ArrayList<>();
-      TopicReplay.readAll(bootstrap(), Topics.LEARNABILITY,
+      TopicReplay.readAll(kafka(), Topics.LEARNABILITY,
           new ProtoDeserializer<>(LearnabilityReport.parser(), LearnabilityReport.class), r -> {
             if (r.value().getRunId().equals(RUN.getRunId())) {
               reports.add(r.value());
@@ -199,7 +200,8 @@ class AggregatorServiceTest {
         + " s");
   }
 
-  private static String bootstrap() {
-    return ConfigProvider.getConfig().getValue(KafkaBrokerResource.BOOTSTRAP_PROPERTY, String.class);
+  private static KafkaConnection kafka() {
+    return KafkaConnection.plaintext(
+        ConfigProvider.getConfig().getValue(KafkaBrokerResource.BOOTSTRAP_PROPERTY, String.class));
   }
 }

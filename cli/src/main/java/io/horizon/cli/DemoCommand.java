@@ -7,6 +7,7 @@ import io.horizon.cli.report.ReportWriter;
 import io.horizon.cli.stack.HorizonServices;
 import io.horizon.cli.stack.LocalStack;
 import io.horizon.cli.stack.StackAddresses;
+import io.horizon.pipeline.grpc.ChannelSecurity;
 import io.horizon.proto.v1.CampaignSpec;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
       StackAddresses.write(out, stack);
       CampaignRunner.Outcome outcome;
       try (PipelineClient client = new PipelineClient(stack.service("trainer").grpcAddress(),
-          stack.service("aggregator").grpcAddress())) {
+          stack.service("aggregator").grpcAddress(), ChannelSecurity.NONE)) {
         outcome = new CampaignRunner(client, System.err).run(spec);
       } finally {
         StackAddresses.remove(out);

@@ -6,10 +6,12 @@ import io.horizon.cli.campaign.PipelineClient;
 import io.horizon.cli.campaign.ReportFeed;
 import io.horizon.cli.report.ReportWriter;
 import io.horizon.cli.stack.StackAddresses;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.proto.v1.CampaignSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,6 +36,8 @@ final class RunCommand implements Callable<Integer> {
       + "reports on the horizon.learnability topic instead of the aggregator's stream")
   String bootstrap;
 
+  @Mixin ServiceAccess access;
+
   @Option(names = "--out", defaultValue = "horizon-out", paramLabel = "DIR",
       description = "results go to DIR/<campaign>/ (default: ${DEFAULT-VALUE})")
   Path out;
@@ -43,9 +47,10 @@ final class RunCommand implements Callable<Integer> {
     CampaignSpec spec = CampaignSource.read(campaign);
     try (PipelineClient client = new PipelineClient(
         StackAddresses.resolve(trainer, out, "trainer", StackAddresses.DEFAULT_TRAINER),
-        StackAddresses.resolve(aggregator, out, "aggregator", StackAddresses.DEFAULT_AGGREGATOR))) {
+        StackAddresses.resolve(aggregator, out, "aggregator", StackAddresses.DEFAULT_AGGREGATOR),
+        access.security())) {
       ReportFeed.Source reports = bootstrap == null ? client::followReports
-          : (name, sink) -> new KafkaReportFeed(bootstrap, name, sink);
+          : (name, sink) -> new KafkaReportFeed(KafkaConnection.plaintext(bootstrap), name, sink);
       CampaignRunner.Outcome outcome = new CampaignRunner(client, reports, System.err).run(spec);
       Path dir = outcome.results().write(out.resolve(spec.getName()));
       Path report = ReportWriter.write(dir, dir.resolve(ReportCommand.REPORT_DIR));

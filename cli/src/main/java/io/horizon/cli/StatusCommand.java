@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./horizon status}: the campaigns a trainer knows and the state of each of their runs. */
@@ -20,6 +21,8 @@ final class StatusCommand implements Callable<Integer> {
       description = "trainer service (default: the stack of ./horizon up, else " + StackAddresses.DEFAULT_TRAINER + ")")
   String trainer;
 
+  @Mixin ServiceAccess access;
+
   @Option(names = "--out", defaultValue = "horizon-out", paramLabel = "DIR",
       description = "where ./horizon up keeps its addresses (default: ${DEFAULT-VALUE})")
   Path out;
@@ -27,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     String address = StackAddresses.resolve(trainer, out, "trainer", StackAddresses.DEFAULT_TRAINER);
-    try (PipelineClient client = PipelineClient.ofTrainer(address)) {
+    try (PipelineClient client = PipelineClient.ofTrainer(address, access.security())) {
       List<String> campaigns = client.campaigns();
       if (campaigns.isEmpty()) {
         System.out.println("no campaigns yet");

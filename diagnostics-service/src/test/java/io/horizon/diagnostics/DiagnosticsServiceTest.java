@@ -13,6 +13,7 @@ import io.horizon.core.model.GatedRnn;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.pipeline.kafka.Relay;
@@ -107,7 +108,7 @@ class DiagnosticsServiceTest {
     assertSameEnvelope(inProcess(checkpoint), awaitEnvelope(checkpoint.getEpoch()));
 
     List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
-    TopicReplay.readAll(bootstrap(), Topics.DEAD_LETTERS, new ByteArrayDeserializer(), dead::add);
+    TopicReplay.readAll(kafka(), Topics.DEAD_LETTERS, new ByteArrayDeserializer(), dead::add);
     assertEquals(1, dead.size(), "one dead letter");
     ConsumerRecord<String, byte[]> letter = dead.get(0);
     assertArrayEquals(garbage, letter.value(), "the record as it was");
@@ -141,7 +142,7 @@ class DiagnosticsServiceTest {
   /** Sends raw bytes to partition 0 of the checkpoints topic, so records are consumed in the order sent. */
   private static void publish(String key, byte[] value) throws Exception {
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        KafkaSettings.producer(bootstrap(), "diagnostics-test"), new StringSerializer(), new ByteArraySerializer())) {
+        KafkaSettings.producer(kafka(), "diagnostics-test"), new StringSerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, 0, key, value)).get();
     }
   }
@@ -151,7 +152,7 @@ class DiagnosticsServiceTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
     while (System.nanoTime() < deadline) {
       List<EnvelopeReport> found = new ArrayList<>();
-      TopicReplay.readAll(bootstrap(), Topics.ENVELOPES,
+      TopicReplay.readAll(kafka(), Topics.ENVELOPES,
           new ProtoDeserializer<>(EnvelopeReport.parser(), EnvelopeReport.class), r -> {
             if (r.value().getRunId().equals(RUN.getRunId()) && r.value().getEpoch() == epoch) {
               found.add(r.value());
@@ -194,7 +195,8 @@ class DiagnosticsServiceTest {
     }
   }
 
-  private static String bootstrap() {
-    return ConfigProvider.getConfig().getValue(KafkaBrokerResource.BOOTSTRAP_PROPERTY, String.class);
+  private static KafkaConnection kafka() {
+    return KafkaConnection.plaintext(
+        ConfigProvider.getConfig().getValue(KafkaBrokerResource.BOOTSTRAP_PROPERTY, String.class));
   }
 }

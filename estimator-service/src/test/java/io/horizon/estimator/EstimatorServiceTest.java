@@ -19,6 +19,7 @@ import io.horizon.core.stable.StableSampler;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.pipeline.kafka.ProtoSerializer;
@@ -111,7 +112,7 @@ class EstimatorServiceTest {
     // Everything goes to partition 0, in order: epoch 1 twice over, then the same chunks once as epoch 2. When
     // epoch 2's fits are out, every duplicate of epoch 1 before them has been consumed as well.
     try (KafkaProducer<String, GradientSampleChunk> producer = new KafkaProducer<>(
-        KafkaSettings.producer(bootstrap(), "estimator-test"), new StringSerializer(), new ProtoSerializer<>())) {
+        KafkaSettings.producer(kafka(), "estimator-test"), new StringSerializer(), new ProtoSerializer<>())) {
       for (GradientSampleChunk c : chunks) {
         for (int copy = 0; copy < 2; copy++) {
           producer.send(new ProducerRecord<>(Topics.GRADIENT_SAMPLES, 0, "duplicates", c));
@@ -177,7 +178,7 @@ class EstimatorServiceTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
     while (System.nanoTime() < deadline) {
       List<StableFit> fits = new ArrayList<>();
-      TopicReplay.readAll(bootstrap(), Topics.STABLE_FITS, new ProtoDeserializer<>(StableFit.parser(), StableFit.class),
+      TopicReplay.readAll(kafka(), Topics.STABLE_FITS, new ProtoDeserializer<>(StableFit.parser(), StableFit.class),
           r -> {
             if (r.value().getRunId().equals(RUN.getRunId())) {
               fits.add(r.value());
@@ -192,7 +193,8 @@ class EstimatorServiceTest {
         + " s");
   }
 
-  private static String bootstrap() {
-    return ConfigProvider.getConfig().getValue(KafkaBrokerResource.BOOTSTRAP_PROPERTY, String.class);
+  private static KafkaConnection kafka() {
+    return KafkaConnection.plaintext(
+        ConfigProvider.getConfig().getValue(KafkaBrokerResource.BOOTSTRAP_PROPERTY, String.class));
   }
 }

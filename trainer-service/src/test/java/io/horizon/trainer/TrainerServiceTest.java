@@ -14,6 +14,7 @@ import io.horizon.broker.KafkaBrokerResource;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.pipeline.kafka.TopicReplay;
 import io.horizon.proto.Topics;
@@ -239,8 +240,9 @@ class TrainerServiceTest {
   private static <T extends MessageLite> List<T> campaignRecords(String topic, Parser<T> parser, Class<T> type,
       Function<T, String> campaign) {
     List<T> out = new ArrayList<>();
-    TopicReplay.readAll(ConfigProvider.getConfig().getValue(KafkaBrokerResource.BOOTSTRAP_PROPERTY, String.class),
-        topic, new ProtoDeserializer<>(parser, type), r -> {
+    TopicReplay.readAll(KafkaConnection.plaintext(
+        ConfigProvider.getConfig().getValue(KafkaBrokerResource.BOOTSTRAP_PROPERTY, String.class)), topic,
+        new ProtoDeserializer<>(parser, type), r -> {
           if (campaign.apply(r.value()).equals(submitted.getName())) {
             out.add(r.value());
           }

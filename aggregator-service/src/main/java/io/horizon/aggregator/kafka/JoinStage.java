@@ -3,12 +3,13 @@ package io.horizon.aggregator.kafka;
 import io.horizon.aggregator.config.AggregatorConfig;
 import io.horizon.aggregator.report.ReportStore;
 import io.horizon.pipeline.kafka.HeldOffsets;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.pipeline.kafka.Relay;
 import io.horizon.pipeline.kafka.TopicLayout;
-import io.horizon.pipeline.metrics.StageMeters;
 import io.horizon.pipeline.kafka.TopicReplay;
 import io.horizon.pipeline.message.ReportAssembly;
+import io.horizon.pipeline.metrics.StageMeters;
 import io.horizon.proto.Topics;
 import io.horizon.proto.v1.EnvelopeReport;
 import io.horizon.proto.v1.LearnabilityReport;
@@ -21,7 +22,6 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -39,14 +39,14 @@ public class JoinStage implements HealthCheck {
   private Relay relay;
 
   void onStart(@Observes StartupEvent event, ReportStore store, AggregatorConfig config,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry registry) {
-    TopicLayout.ensure(bootstrap, config.partitions(), config.replication());
-    TopicReplay.readAll(bootstrap, Topics.LEARNABILITY,
+      KafkaConnection kafka, MeterRegistry registry) {
+    TopicLayout.ensure(kafka, config.partitions(), config.replication());
+    TopicReplay.readAll(kafka, Topics.LEARNABILITY,
         new ProtoDeserializer<>(LearnabilityReport.parser(), LearnabilityReport.class), r -> {
           store.add(r.value());
           assembly.published(r.value().getRunId(), r.value().getEpoch());
         });
-    relay = new Relay("aggregator", bootstrap, "aggregator", List.of(Topics.ENVELOPES, Topics.STABLE_FITS), r -> {
+    relay = new Relay("aggregator", kafka, "aggregator", List.of(Topics.ENVELOPES, Topics.STABLE_FITS), r -> {
       Optional<LearnabilityReport> report;
       String key;
       if (Topics.ENVELOPES.equals(r.topic())) {

@@ -1,5 +1,6 @@
 package io.horizon.cli.campaign;
 
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.proto.Topics;
@@ -20,10 +21,10 @@ public final class KafkaReportFeed extends ReportFeed {
   private final KafkaConsumer<String, LearnabilityReport> consumer;
   private final Thread reader;
 
-  /** Starts reading the reports of {@code campaign} from the broker at {@code bootstrap}. */
-  public KafkaReportFeed(String bootstrap, String campaign, Consumer<LearnabilityReport> sink) {
+  /** Starts reading the reports of {@code campaign} from the broker of {@code connection}. */
+  public KafkaReportFeed(KafkaConnection connection, String campaign, Consumer<LearnabilityReport> sink) {
     super(sink);
-    consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrap, "horizon-cli", null), new StringDeserializer(),
+    consumer = new KafkaConsumer<>(KafkaSettings.consumer(connection, "horizon-cli", null), new StringDeserializer(),
         new ProtoDeserializer<>(LearnabilityReport.parser(), LearnabilityReport.class));
     reader = new Thread(() -> read(campaign), "report reader");
     reader.setDaemon(true);

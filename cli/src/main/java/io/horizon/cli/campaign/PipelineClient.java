@@ -1,9 +1,9 @@
 package io.horizon.cli.campaign;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
-import io.horizon.pipeline.kafka.TopicLayout;
+import io.horizon.pipeline.grpc.ChannelSecurity;
+import io.horizon.pipeline.grpc.GrpcChannels;
 import io.horizon.proto.v1.AggregatorServiceGrpc;
 import io.horizon.proto.v1.CampaignRef;
 import io.horizon.proto.v1.CampaignSpec;
@@ -22,31 +22,19 @@ public final class PipelineClient implements AutoCloseable {
   private final ManagedChannel aggregatorChannel;
   private final TrainerServiceGrpc.TrainerServiceBlockingStub trainer;
 
-  /** Connects to the trainer and the aggregator at {@code host:port} addresses (plaintext, loopback or cluster). */
-  public PipelineClient(String trainerAddress, String aggregatorAddress) {
-    trainerChannel = channel("--trainer", trainerAddress);
-    aggregatorChannel = channel("--aggregator", aggregatorAddress);
+  /**
+   * Connects to the trainer and the aggregator at {@code host:port} addresses (loopback or cluster), plaintext or
+   * TLS, with or without a bearer token, as {@code security} says.
+   */
+  public PipelineClient(String trainerAddress, String aggregatorAddress, ChannelSecurity security) {
+    trainerChannel = GrpcChannels.open("--trainer", trainerAddress, security);
+    aggregatorChannel = GrpcChannels.open("--aggregator", aggregatorAddress, security);
     trainer = TrainerServiceGrpc.newBlockingStub(trainerChannel);
   }
 
   /** A client of the trainer alone (campaigns and runs, no reports). */
-  public static PipelineClient ofTrainer(String trainerAddress) {
-    return new PipelineClient(trainerAddress, trainerAddress);
-  }
-
-  private static ManagedChannel channel(String option, String address) {
-    int colon = address.lastIndexOf(':');
-    if (colon < 1) {
-      throw new IllegalArgumentException(option + ": expected HOST:PORT, got '" + address + "'");
-    }
-    int port;
-    try {
-      port = Integer.parseInt(address.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + ": port is not a number in '" + address + "'", e);
-    }
-    return ManagedChannelBuilder.forAddress(address.substring(0, colon), port).usePlaintext()
-        .maxInboundMessageSize(TopicLayout.MAX_RECORD_BYTES).build();
+  public static PipelineClient ofTrainer(String trainerAddress, ChannelSecurity security) {
+    return new PipelineClient(trainerAddress, trainerAddress, security);
   }
 
   /** Submits a campaign; the trainer queues only runs that never ran. */

@@ -7,6 +7,8 @@ import io.horizon.cli.stack.HorizonServices;
 import io.horizon.cli.stack.LocalStack;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
+import io.horizon.pipeline.grpc.ChannelSecurity;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.LearnabilityReport;
 import io.horizon.proto.v1.RunSpec;
@@ -42,10 +44,11 @@ class PipelineEndToEndTest {
     try (LocalStack stack = LocalStack.start(out, HorizonServices.definitions(Map.of("horizon.trainer.chunk-size",
         "50")), System.err);
         PipelineClient client = new PipelineClient(stack.service("trainer").grpcAddress(),
-            stack.service("aggregator").grpcAddress())) {
+            stack.service("aggregator").grpcAddress(), ChannelSecurity.NONE)) {
       outcome = new CampaignRunner(client, new PrintStream(progress, true, StandardCharsets.UTF_8)).run(spec);
       CampaignRunner.Outcome again = new CampaignRunner(client,
-          (name, sink) -> new KafkaReportFeed(stack.bootstrapServers(), name, sink), System.err).run(spec);
+          (name, sink) -> new KafkaReportFeed(KafkaConnection.plaintext(stack.bootstrapServers()), name, sink),
+          System.err).run(spec);
       assertEquals(outcome.results().state().getRunsList(), again.results().state().getRunsList(),
           "resubmitting leaves every finished run as it was (same status and heartbeat)");
       assertEquals(outcome.results().reports(), again.results().reports(),

@@ -10,6 +10,7 @@ import io.horizon.cli.stack.HorizonServices;
 import io.horizon.cli.stack.LocalStack;
 import io.horizon.cli.stack.RunningService;
 import io.horizon.pipeline.campaign.CampaignFiles;
+import io.horizon.pipeline.grpc.ChannelSecurity;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.RunState;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class DashboardQueriesTest {
     try (LocalStack stack = LocalStack.start(out, HorizonServices.definitions(Map.of()), System.err);
         LoopbackPrometheus prometheus = LoopbackPrometheus.start(out.resolve("prometheus"), stack.services());
         PipelineClient client = new PipelineClient(stack.service("trainer").grpcAddress(),
-            stack.service("aggregator").grpcAddress())) {
+            stack.service("aggregator").grpcAddress(), ChannelSecurity.NONE)) {
       for (RunningService service : stack.services()) {
         Map<String, String> expected = new HashMap<>(Map.of(KAFKA_CHECK, "UP", GRPC_CHECK, "UP"));
         if (!service.name().equals("trainer")) {

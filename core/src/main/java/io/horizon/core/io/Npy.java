@@ -32,8 +32,13 @@ public final class Npy {
 
   /** Reads a {@code <f4} or {@code <f8} array of any rank into single precision ({@code <f8} rounded to nearest). */
   public static FloatArray readFloats(Path file) {
+    return readFloats(file, TensorLimit.configured());
+  }
+
+  /** Reads an array as {@link #readFloats(Path)} does, refusing a header that declares more than {@code limit}. */
+  public static FloatArray readFloats(Path file, TensorLimit limit) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      NpyHeader header = readHeader(channel, file);
+      NpyHeader header = readHeader(channel, file, limit);
       float[] out = new float[header.elementCount(file.toString())];
       readData(channel, file, header, (buffer, offset, count) -> {
         if (header.descr().equals(FLOAT32)) {
@@ -59,7 +64,7 @@ public final class Npy {
   /** Reads a 1-D {@code <f4} or {@code <f8} array exactly into double precision. */
   public static double[] readVector(Path file) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      NpyHeader header = readHeader(channel, file);
+      NpyHeader header = readHeader(channel, file, TensorLimit.configured());
       if (header.shape().length != 1) {
         throw new IllegalArgumentException(
             file + ": expected a 1-D array, got shape " + Arrays.toString(header.shape()));
@@ -167,7 +172,7 @@ public final class Npy {
     double get(int i);
   }
 
-  private static NpyHeader readHeader(FileChannel channel, Path file) throws IOException {
+  private static NpyHeader readHeader(FileChannel channel, Path file, TensorLimit limit) throws IOException {
     long size = channel.size();
     ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
     readFully(channel, pre, file, "the magic string and version");
@@ -207,6 +212,7 @@ public final class Npy {
     if (parsed.fortranOrder()) {
       throw new IllegalArgumentException(file + ": Fortran (column-major) order is not supported, write it in C order");
     }
+    limit.check(file.toString(), parsed.elementCount(file.toString()));
     long needed = (long) parsed.elementCount(file.toString()) * itemSize(parsed);
     if (size - dataStart != needed) {
       throw new IllegalArgumentException(file + ": " + (size - dataStart < needed ? "truncated data" : "trailing data")

@@ -34,6 +34,8 @@ public final class Safetensors {
 
   private static final Set<String> TENSOR_KEYS = Set.of("dtype", "shape", "data_offsets");
   private static final int HEADER_ALIGNMENT = 8;
+  /** The largest JSON header accepted, as in the reference implementation. */
+  private static final long MAX_HEADER_BYTES = 100_000_000L;
 
   private Safetensors() {}
 
@@ -43,15 +45,28 @@ public final class Safetensors {
    */
   public record Content(ParameterSet tensors, Map<String, String> metadata, Map<String, TensorDtype> dtypes) {}
 
-  /** Reads and validates a file; every error names the file (and the tensor, where one is at fault). */
+  /** Reads and validates a file within {@link TensorLimit#configured()}; errors name the file (and the tensor). */
   public static Content read(Path file) {
+    return read(file, TensorLimit.configured());
+  }
+
+  /**
+   * Reads and validates a file, refusing one larger than tensors within {@code limit} can fill before reading it
+   * and one whose header declares more elements than {@code limit} before allocating them.
+   */
+  public static Content read(Path file, TensorLimit limit) {
     byte[] bytes;
     try {
+      long size = Files.size(file);
+      if (size > 8 + MAX_HEADER_BYTES + limit.maxDataBytes()) {
+        throw new IllegalArgumentException(file + ": " + size + " bytes, more than tensors of at most "
+            + limit.maxElements() + " elements take (" + TensorLimit.PROPERTY + ")");
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw FileErrors.of(file, "read", e);
     }
-    return decode(bytes, file.toString());
+    return decode(bytes, file.toString(), limit);
   }
 
   /** Writes {@code tensors} (F32 or F64) and {@code metadata} to {@code file}. */
@@ -64,14 +79,18 @@ public final class Safetensors {
     }
   }
 
-  /** Parses the bytes of a safetensors file named {@code source} in error messages. */
-  public static Content decode(byte[] bytes, String source) {
+  /** Parses the bytes of a safetensors file named {@code source} in error messages, its tensors within {@code limit}. */
+  public static Content decode(byte[] bytes, String source, TensorLimit limit) {
     if (bytes.length < 8) {
       throw new IllegalArgumentException(source + ": file shorter than 8 bytes (" + bytes.length
           + "), no safetensors header length");
     }
     ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     long headerLength = buffer.getLong(0);
+    if (headerLength > MAX_HEADER_BYTES) {
+      throw new IllegalArgumentException(source + ": header length " + Long.toUnsignedString(headerLength)
+          + " is more than the limit of " + MAX_HEADER_BYTES + " bytes");
+    }
     if (headerLength < 0 || headerLength > bytes.length - 8) {
       throw new IllegalArgumentException(source + ": header length " + Long.toUnsignedString(headerLength)
           + " goes beyond the file (" + bytes.length + " bytes)");
@@ -105,6 +124,7 @@ public final class Safetensors {
       throw new IllegalArgumentException(
           source + ": the data area holds " + dataLength + " bytes but the tensors cover " + covered);
     }
+    limit.check(source, entries.stream().mapToLong(e -> Tensor.sizeOf(e.shape())).sum());
     ParameterSet tensors = new ParameterSet();
     Map<String, TensorDtype> dtypes = new LinkedHashMap<>();
     for (Entry e : entries) {

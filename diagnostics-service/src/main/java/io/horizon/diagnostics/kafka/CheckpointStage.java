@@ -2,6 +2,7 @@ package io.horizon.diagnostics.kafka;
 
 import io.horizon.diagnostics.config.DiagnosticsConfig;
 import io.horizon.diagnostics.envelope.EnvelopeComputation;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.Relay;
 import io.horizon.pipeline.kafka.TopicLayout;
 import io.horizon.pipeline.metrics.StageMeters;
@@ -14,7 +15,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -26,9 +26,9 @@ public class CheckpointStage implements HealthCheck {
   private Relay relay;
 
   void onStart(@Observes StartupEvent event, EnvelopeComputation computation, DiagnosticsConfig config,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry registry) {
-    TopicLayout.ensure(bootstrap, config.partitions(), config.replication());
-    relay = Relay.committingAll("diagnostics", bootstrap, "diagnostics", List.of(Topics.CHECKPOINTS), r -> {
+      KafkaConnection kafka, MeterRegistry registry) {
+    TopicLayout.ensure(kafka, config.partitions(), config.replication());
+    relay = Relay.committingAll("diagnostics", kafka, "diagnostics", List.of(Topics.CHECKPOINTS), r -> {
       EnvelopeReport report = computation.diagnose(Checkpoint.parseFrom(r.value()));
       return List.of(new Relay.Output(Topics.ENVELOPES, report.getRunId() + "/" + report.getEpoch(), report));
     }, new StageMeters(registry)).start();

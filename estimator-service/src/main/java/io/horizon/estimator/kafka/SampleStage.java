@@ -2,10 +2,11 @@ package io.horizon.estimator.kafka;
 
 import io.horizon.estimator.config.EstimatorConfig;
 import io.horizon.pipeline.kafka.HeldOffsets;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.Relay;
 import io.horizon.pipeline.kafka.TopicLayout;
-import io.horizon.pipeline.metrics.StageMeters;
 import io.horizon.pipeline.message.LagFitAssembly;
+import io.horizon.pipeline.metrics.StageMeters;
 import io.horizon.proto.Topics;
 import io.horizon.proto.v1.GradientSampleChunk;
 import io.horizon.proto.v1.StableFit;
@@ -17,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -35,9 +35,9 @@ public class SampleStage implements HealthCheck {
   private Relay relay;
 
   void onStart(@Observes StartupEvent event, EstimatorConfig config,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry registry) {
-    TopicLayout.ensure(bootstrap, config.partitions(), config.replication());
-    relay = new Relay("estimator", bootstrap, "estimator", List.of(Topics.GRADIENT_SAMPLES), r -> {
+      KafkaConnection kafka, MeterRegistry registry) {
+    TopicLayout.ensure(kafka, config.partitions(), config.replication());
+    relay = new Relay("estimator", kafka, "estimator", List.of(Topics.GRADIENT_SAMPLES), r -> {
       GradientSampleChunk chunk = GradientSampleChunk.parseFrom(r.value());
       String key = LagFitAssembly.key(chunk);
       Optional<StableFit> fit = assembly.accept(chunk);

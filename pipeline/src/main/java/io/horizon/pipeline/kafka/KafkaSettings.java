@@ -4,14 +4,16 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** Client settings every service uses: idempotent producers that wait for the broker, manual-commit consumers. */
+/**
+ * Client settings every service uses: idempotent producers that wait for the broker, manual-commit consumers, each
+ * with the connection's bootstrap address and security settings.
+ */
 public final class KafkaSettings {
   private KafkaSettings() {}
 
   /** An idempotent producer (acks=all, ordered retries) allowed records up to {@link TopicLayout#MAX_RECORD_BYTES}. */
-  public static Properties producer(String bootstrap, String clientId) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+  public static Properties producer(KafkaConnection connection, String clientId) {
+    Properties p = connection.clientProperties();
     p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -24,9 +26,8 @@ public final class KafkaSettings {
    * A consumer of group {@code group} (null: no group, partitions assigned by hand) that commits only when told,
    * starting from the earliest record when the group has no offset yet.
    */
-  public static Properties consumer(String bootstrap, String clientId, String group) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+  public static Properties consumer(KafkaConnection connection, String clientId, String group) {
+    Properties p = connection.clientProperties();
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     if (group != null) {
       p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -37,5 +38,10 @@ public final class KafkaSettings {
     p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(4 * TopicLayout.MAX_RECORD_BYTES));
     p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.toString(30 * 60 * 1000));
     return p;
+  }
+
+  /** An admin client's settings: the connection alone. */
+  public static Properties admin(KafkaConnection connection) {
+    return connection.clientProperties();
   }
 }

@@ -20,8 +20,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * One pipeline stage on Kafka: records in from a consumer group, a {@code core} computation, records out. Outputs
  * of a batch are flushed to the broker before the batch's offsets are committed, so a crash replays input rather
- * than losing output. A record the computation rejects (bad input) goes, as it was, to {@code horizon.dead-letters}
- * with headers naming its topic, partition, offset, the stage and the reason; the stage goes on.
+ * than losing output. A record larger than {@link RecordSizeLimit#PIPELINE} or one the computation rejects (bad
+ * input) goes, as it was, to {@code horizon.dead-letters} with headers naming its topic, partition, offset, the
+ * stage and the reason; the stage goes on.
  */
 public final class Relay implements AutoCloseable {
   /** A record to publish. */
@@ -50,16 +51,19 @@ public final class Relay implements AutoCloseable {
    * @param committable maps each partition's next position to the offset that may be committed (identity: all)
    * @param observer hears of every input record handled or rejected, every output sent and the consumer lag
    */
-  public Relay(String name, String bootstrap, String group, Collection<String> topics, Step step,
+  public Relay(String name, KafkaConnection connection, String group, Collection<String> topics, Step step,
       UnaryOperator<Map<TopicPartition, Long>> committable, StageObserver observer) {
     this.name = name;
-    this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, name), new StringSerializer(),
+    this.producer = new KafkaProducer<>(KafkaSettings.producer(connection, name), new StringSerializer(),
         new ByteArraySerializer());
-    this.loop = new RecordLoop<>(name, KafkaSettings.consumer(bootstrap, name, group), new ByteArrayDeserializer(),
-        topics, r -> step.apply(r).forEach(o -> {
-          producer.send(new ProducerRecord<>(o.topic(), o.key(), o.value().toByteArray()));
-          observer.published(o.topic());
-        }), producer::flush, committable, observer, (r, reason) -> {
+    this.loop = new RecordLoop<>(name, KafkaSettings.consumer(connection, name, group), new ByteArrayDeserializer(),
+        topics, r -> {
+          RecordSizeLimit.PIPELINE.check(r);
+          step.apply(r).forEach(o -> {
+            producer.send(new ProducerRecord<>(o.topic(), o.key(), o.value().toByteArray()));
+            observer.published(o.topic());
+          });
+        }, producer::flush, committable, observer, (r, reason) -> {
           producer.send(deadLetter(r, reason));
           observer.published(Topics.DEAD_LETTERS);
         });
@@ -81,9 +85,9 @@ public final class Relay implements AutoCloseable {
   }
 
   /** A relay that commits every record once its outputs are on the broker. */
-  public static Relay committingAll(String name, String bootstrap, String group, Collection<String> topics,
+  public static Relay committingAll(String name, KafkaConnection connection, String group, Collection<String> topics,
       Step step, StageObserver observer) {
-    return new Relay(name, bootstrap, group, topics, step, UnaryOperator.identity(), observer);
+    return new Relay(name, connection, group, topics, step, UnaryOperator.identity(), observer);
   }
 
   /** Starts consuming. */

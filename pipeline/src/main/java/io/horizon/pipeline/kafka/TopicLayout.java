@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -22,8 +21,8 @@ public final class TopicLayout {
   private TopicLayout() {}
 
   /** Creates the missing topics with {@code partitions} partitions each and {@code replication} replicas. */
-  public static void ensure(String bootstrap, int partitions, short replication) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+  public static void ensure(KafkaConnection connection, int partitions, short replication) {
+    try (Admin admin = Admin.create(KafkaSettings.admin(connection))) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = new ArrayList<>();
       for (String topic : Topics.ALL) {

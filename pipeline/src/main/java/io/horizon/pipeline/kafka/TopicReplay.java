@@ -25,9 +25,9 @@ public final class TopicReplay {
   private TopicReplay() {}
 
   /** Hands every record of {@code topic} to {@code sink}, in order within each partition. */
-  public static <V> void readAll(String bootstrap, String topic, Deserializer<V> values,
+  public static <V> void readAll(KafkaConnection connection, String topic, Deserializer<V> values,
       Consumer<ConsumerRecord<String, V>> sink) {
-    Properties settings = KafkaSettings.consumer(bootstrap, "replay-" + topic, null);
+    Properties settings = KafkaSettings.consumer(connection, "replay-" + topic, null);
     try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -1,6 +1,7 @@
 package io.horizon.pipeline.message;
 
 import io.horizon.core.io.Provenance;
+import io.horizon.core.io.TensorLimit;
 import io.horizon.core.model.Architecture;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.ParameterSet;
@@ -46,7 +47,20 @@ public final class CheckpointMessages {
    * and the in-process reference all diagnose this float32 model, never the float64 one that was trained.
    */
   public static GatedRnn decode(Checkpoint message) {
+    return decode(message, TensorLimit.configured());
+  }
+
+  /**
+   * The model a checkpoint message holds, as {@link #decode(Checkpoint)}; a message whose tensors declare (by shape)
+   * or carry more elements than {@code limit} is refused before any tensor is allocated.
+   */
+  public static GatedRnn decode(Checkpoint message, TensorLimit limit) {
     String source = "checkpoint " + message.getRunId() + "@" + message.getEpoch();
+    long declared = 0;
+    for (Tensor t : message.getTensorsList()) {
+      declared += Math.max(declaredElements(t, limit), t.getValuesCount());
+      limit.check(source + ": tensors", declared);
+    }
     Architecture architecture;
     try {
       architecture = Architecture.parse(message.getArchitecture());
@@ -69,5 +83,15 @@ public final class CheckpointMessages {
     Provenance provenance = message.getProvenanceJson().isEmpty() ? null
         : Provenance.fromJson(message.getProvenanceJson(), source);
     return new io.horizon.core.io.Checkpoint(source, architecture, new ParameterSet(tensors), provenance).model(null);
+  }
+
+  /** The element count a tensor's shape declares, capped just above {@code limit} so that it cannot overflow. */
+  private static long declaredElements(Tensor tensor, TensorLimit limit) {
+    long cap = limit.maxElements() + 1;
+    long n = 1;
+    for (int d : tensor.getShapeList()) {
+      n = d <= 0 ? 0 : n > cap / d ? cap : n * d;
+    }
+    return Math.min(n, cap);
   }
 }

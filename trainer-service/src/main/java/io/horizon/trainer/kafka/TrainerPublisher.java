@@ -1,6 +1,7 @@
 package io.horizon.trainer.kafka;
 
 import com.google.protobuf.MessageLite;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoSerializer;
 import io.horizon.pipeline.metrics.StageMeters;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Everything the trainer writes to Kafka: campaigns, run status, checkpoints and gradient-sample chunks. */
 @ApplicationScoped
@@ -27,8 +27,8 @@ public class TrainerPublisher {
   private final KafkaProducer<String, MessageLite> producer;
   private final StageMeters meters;
 
-  public TrainerPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry registry) {
-    producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, "trainer"), new StringSerializer(),
+  public TrainerPublisher(KafkaConnection kafka, MeterRegistry registry) {
+    producer = new KafkaProducer<>(KafkaSettings.producer(kafka, "trainer"), new StringSerializer(),
         new ProtoSerializer<>());
     meters = new StageMeters(registry);
   }

@@ -2,6 +2,7 @@ package io.horizon.trainer.run;
 
 import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.CampaignValidation;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.pipeline.kafka.TopicReplay;
 import io.horizon.proto.Topics;
@@ -55,10 +56,10 @@ public class CampaignDesk {
   }
 
   /** Rebuilds the book from the campaigns and runs topics and queues the runs that were interrupted. */
-  public void restore(String bootstrap) {
-    TopicReplay.readAll(bootstrap, Topics.CAMPAIGNS, new ProtoDeserializer<>(CampaignSpec.parser(), CampaignSpec.class),
+  public void restore(KafkaConnection kafka) {
+    TopicReplay.readAll(kafka, Topics.CAMPAIGNS, new ProtoDeserializer<>(CampaignSpec.parser(), CampaignSpec.class),
         r -> book.put(r.value(), CampaignGrid.expand(r.value())));
-    TopicReplay.readAll(bootstrap, Topics.RUNS, new ProtoDeserializer<>(RunStatus.parser(), RunStatus.class),
+    TopicReplay.readAll(kafka, Topics.RUNS, new ProtoDeserializer<>(RunStatus.parser(), RunStatus.class),
         r -> book.update(r.value()));
     for (String campaign : book.campaigns()) {
       for (RunSpec run : book.runsToTrain(campaign, EnumSet.of(RunState.PENDING, RunState.RUNNING))) {
