@@ -10,6 +10,8 @@ import io.horizon.cli.stack.ServiceDefinition;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.grpc.ChannelSecurity;
+import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.pipeline.kafka.Relay;
@@ -72,7 +74,7 @@ class PipelineLoadTest {
         .toList());
     try (LocalStack stack = LocalStack.start(out, definitions, System.err);
         PipelineClient client = new PipelineClient(stack.service("trainer").grpcAddress(),
-            stack.service("aggregator").grpcAddress())) {
+            stack.service("aggregator").grpcAddress(), ChannelSecurity.NONE)) {
       List<BadRecord> bad = badRecords();
       publish(stack.bootstrapServers(), bad);
       RunSpec nanRun = badRun();
@@ -165,7 +167,7 @@ class PipelineLoadTest {
   }
 
   private static void publish(String bootstrap, List<BadRecord> records) throws Exception {
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, "load-test"),
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaSettings.producer(KafkaConnection.plaintext(bootstrap), "load-test"),
         new StringSerializer(), new ByteArraySerializer())) {
       for (BadRecord r : records) {
         producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value())).get();
@@ -176,7 +178,7 @@ class PipelineLoadTest {
   /** Exactly one dead letter per bad record, carrying its source topic and a reason that names what is wrong. */
   private static void assertDeadLettered(String bootstrap, List<BadRecord> bad) {
     Map<String, List<ConsumerRecord<String, byte[]>>> letters = new HashMap<>();
-    TopicReplay.readAll(bootstrap, Topics.DEAD_LETTERS, new ByteArrayDeserializer(),
+    TopicReplay.readAll(KafkaConnection.plaintext(bootstrap), Topics.DEAD_LETTERS, new ByteArrayDeserializer(),
         r -> letters.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
     for (BadRecord r : bad) {
       List<ConsumerRecord<String, byte[]>> found = letters.getOrDefault(r.key(), List.of());
@@ -192,7 +194,7 @@ class PipelineLoadTest {
   /** NaN samples are neither dropped silently nor fitted: the lag's fit is published unreliable, naming them. */
   private static void assertNanSamplesGiveAnUnreliableFit(String bootstrap, RunSpec run) {
     List<StableFit> fits = new ArrayList<>();
-    TopicReplay.readAll(bootstrap, Topics.STABLE_FITS, new ProtoDeserializer<>(StableFit.parser(), StableFit.class),
+    TopicReplay.readAll(KafkaConnection.plaintext(bootstrap), Topics.STABLE_FITS, new ProtoDeserializer<>(StableFit.parser(), StableFit.class),
         r -> {
           if (r.value().getRunId().equals(run.getRunId())) {
             fits.add(r.value());
