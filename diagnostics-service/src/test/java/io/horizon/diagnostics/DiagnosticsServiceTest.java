@@ -72,7 +72,7 @@ class DiagnosticsServiceTest {
       task: {name: multilag, length: 24, inputDim: 3, lags: [2, 4], coefficients: [0.5, 0.3]}
       epochs: 1
       batchSize: 16
-      diagnostic: {sequences: 24, lags: "1:12:5"}
+      diagnostic: {sequences: 24, lags: "2:12:5"}
       """;
   private static final RunSpec RUN = CampaignGrid.expand(CampaignFiles.parse(CAMPAIGN, "test")).get(0);
   private static final double RELATIVE_TOLERANCE = 1e-12;

@@ -68,7 +68,7 @@ class EstimatorServiceTest {
       task: {name: multilag, length: 24, inputDim: 3, lags: [2, 4], coefficients: [0.5, 0.3]}
       epochs: 1
       batchSize: 16
-      diagnostic: {sequences: 32, lags: "1:12:5", reservoirCapacity: 1000}
+      diagnostic: {sequences: 32, lags: "2:12:5", reservoirCapacity: 1000}
       """;
   private static final RunSpec RUN = CampaignGrid.expand(CampaignFiles.parse(CAMPAIGN, "test")).get(0);
   private static final int CHUNK_SIZE = 6;

@@ -82,7 +82,7 @@ class TrainerServiceTest {
       epochs: 2
       batchSize: 16
       checkpointEvery: 1
-      diagnostic: {sequences: 16, lags: "1:12:5", reservoirCapacity: 100}
+      diagnostic: {sequences: 16, lags: "2:12:5", reservoirCapacity: 100}
       """;
   private static final long DEADLINE_SECONDS = 120;
 

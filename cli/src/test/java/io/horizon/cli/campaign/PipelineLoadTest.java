@@ -119,7 +119,7 @@ class PipelineLoadTest {
         epochs: 1
         batchSize: 16
         checkpointEvery: 1
-        diagnostic: {sequences: 16, lags: "1:10:5", reservoirCapacity: 100}
+        diagnostic: {sequences: 16, lags: "2:10:5", reservoirCapacity: 100}
         """;
   }
 

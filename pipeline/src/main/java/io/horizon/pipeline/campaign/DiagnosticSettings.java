@@ -38,9 +38,10 @@ final class DiagnosticSettings {
     lags = at(path + ".lags", () -> {
       int[] grid = LagGrid.parse(lagText);
       LagGrid.checkFits(grid, length);
-      if (grid.length < EnvelopeFits.MIN_POINTS) {
+      long aboveOne = Arrays.stream(grid).filter(lag -> lag > 1).count();
+      if (aboveOne < EnvelopeFits.MIN_POINTS) {
         throw new IllegalArgumentException("the envelope fits need at least " + EnvelopeFits.MIN_POINTS
-            + " lags, the grid has " + grid.length);
+            + " lags above 1, the grid has " + aboveOne);
       }
       return grid;
     });

@@ -48,7 +48,7 @@ class CampaignErrorsTest {
     assertYamlError("c.yaml.batchSize: must lie in 1 … trainSequences",
         VALID + "trainSequences: [4]\nbatchSize: 8\n");
     assertYamlError("c.yaml.diagnostic.lags: ", VALID.replace("2:30:8", "2:300:8"));
-    assertYamlError("c.yaml.diagnostic.lags: the envelope fits need at least 5 lags, the grid has 4",
+    assertYamlError("c.yaml.diagnostic.lags: the envelope fits need at least 5 lags above 1, the grid has 4",
         VALID.replace("2:30:8", "2:30:4"));
     assertYamlError("c.yaml.diagnostic.nGrid[0]: must be an integer", withDiagnostic("nGrid: [x]"));
     assertYamlError("c.yaml.diagnostic.window: unknown field", withDiagnostic("window: 3"));

@@ -41,7 +41,7 @@ class RestartReplayTest {
       task: {name: multilag, length: 20, inputDim: 2, lags: [2, 3], coefficients: [0.5, 0.3]}
       epochs: 1
       batchSize: 16
-      diagnostic: {sequences: 16, lags: "1:9:5", reservoirCapacity: 40}
+      diagnostic: {sequences: 16, lags: "2:9:5", reservoirCapacity: 40}
       """;
 
   private static List<GradientSampleChunk> log;
