@@ -116,6 +116,17 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /** Kills the process at once (SIGKILL, as {@code kill -9}), waits for it to be gone and forgets its shutdown hook. */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while killing " + name, e);
+    }
+    stop();
+  }
+
   /** Same as {@link #stop()}. */
   @Override
   public void close() {

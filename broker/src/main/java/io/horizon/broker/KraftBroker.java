@@ -34,12 +34,16 @@ public final class KraftBroker implements AutoCloseable {
 
   private final ChildJvm process;
   private final int port;
+  private final int controllerPort;
   private final Path dataDir;
+  private final Path kafkaLib;
 
-  private KraftBroker(ChildJvm process, int port, Path dataDir) {
+  private KraftBroker(ChildJvm process, int port, int controllerPort, Path dataDir, Path kafkaLib) {
     this.process = process;
     this.port = port;
+    this.controllerPort = controllerPort;
     this.dataDir = dataDir;
+    this.kafkaLib = kafkaLib;
   }
 
   /** Starts a broker keeping its state in {@code dataDir}, with the jars found by {@link KafkaLib#locate()}. */
@@ -52,18 +56,33 @@ public final class KraftBroker implements AutoCloseable {
    * formatted before is started again with its topics and records (new ports, same cluster).
    */
   public static KraftBroker start(Path dataDir, Path kafkaLib) {
+    int[] ports = FreePorts.pick(2);
+    return launch(dataDir, kafkaLib, ports[0], ports[1]);
+  }
+
+  /**
+   * Stops this broker (SIGTERM, as an operator would) and starts it again on the same data directory and the same
+   * ports, so that clients reconnect to the address they know; returns the new broker.
+   */
+  public KraftBroker restart() {
+    close();
+    return launch(dataDir, kafkaLib, port, controllerPort);
+  }
+
+  private static KraftBroker launch(Path dataDir, Path kafkaLib, int brokerPort, int controllerPort) {
     String classpath = KafkaLib.require(kafkaLib, "kafkaLib").toAbsolutePath().resolve("*").toString();
     createDirectories(dataDir);
-    int[] ports = FreePorts.pick(2);
     Path config = dataDir.resolve("server.properties").toAbsolutePath();
-    KraftServerProperties.write(KraftServerProperties.of(ports[0], ports[1], dataDir.resolve("kafka-logs")), config);
+    KraftServerProperties.write(
+        KraftServerProperties.of(brokerPort, controllerPort, dataDir.resolve("kafka-logs")), config);
     Path log = dataDir.resolve("broker.log");
     if (!Files.exists(dataDir.resolve("kafka-logs").resolve("meta.properties"))) {
       format(classpath, config, log);
     }
     ChildJvm broker = ChildJvm.launch("kafka broker", javaArguments(classpath, "kafka.Kafka", config.toString()), log);
-    broker.awaitReady("accepting connections on " + HOST + ":" + ports[0], READY_TIMEOUT, () -> accepts(ports[0]));
-    return new KraftBroker(broker, ports[0], dataDir);
+    broker.awaitReady("accepting connections on " + HOST + ":" + brokerPort, READY_TIMEOUT,
+        () -> accepts(brokerPort));
+    return new KraftBroker(broker, brokerPort, controllerPort, dataDir, kafkaLib);
   }
 
   /** Deletes a (stopped) broker's data directory and everything in it, if it exists. */

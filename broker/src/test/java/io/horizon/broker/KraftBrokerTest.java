@@ -69,6 +69,25 @@ class KraftBrokerTest {
   }
 
   @Test
+  void restartKeepsTheAddressTheTopicsAndTheRecords() throws Exception {
+    byte[] before = "before the restart".getBytes(StandardCharsets.UTF_8);
+    byte[] after = "after the restart".getBytes(StandardCharsets.UTF_8);
+    KraftBroker first = KraftBroker.start(dataDir);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, first.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+    }
+    produce(first.bootstrapServers(), List.of(before));
+    try (KraftBroker second = first.restart()) {
+      assertFalse(ProcessHandle.of(first.pid()).map(ProcessHandle::isAlive).orElse(false), "old process stopped");
+      assertEquals(first.bootstrapServers(), second.bootstrapServers(), "same address");
+      produce(second.bootstrapServers(), List.of(after));
+      List<byte[]> values = consume(second.bootstrapServers(), 2);
+      assertArrayEquals(before, values.get(0));
+      assertArrayEquals(after, values.get(1));
+    }
+  }
+
+  @Test
   void missingKafkaLibIsReportedWithTheBuildCommand() {
     Path missing = dataDir.resolve("no-such-kafka-lib");
     IllegalArgumentException error =

@@ -69,10 +69,10 @@ class KafkaManifestTest {
   }
 
   @Test
-  void onlyRunStatusIsCompacted() {
+  void onlyTheLatestStateTopicsAreCompacted() {
     for (KafkaTopic t : manifests.all(KafkaTopic.class)) {
       boolean compacted = "compact".equals(t.getSpec().getConfig().get("cleanup.policy"));
-      assertEquals(Topics.RUNS.equals(t.getSpec().getTopicName()), compacted,
+      assertEquals(Topics.COMPACTED.contains(t.getSpec().getTopicName()), compacted,
           t.getSpec().getTopicName() + ": cleanup.policy compact");
     }
   }

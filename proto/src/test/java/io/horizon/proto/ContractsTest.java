@@ -53,9 +53,11 @@ class ContractsTest {
   }
 
   @Test
-  void topicsAreTheSevenOfThePipeline() {
-    assertEquals(List.of("horizon.campaigns", "horizon.runs", "horizon.checkpoints", "horizon.gradient-samples",
-        "horizon.envelopes", "horizon.stable-fits", "horizon.learnability", "horizon.dead-letters"), Topics.ALL);
+  void topicsAreTheNineOfThePipeline() {
+    assertEquals(List.of("horizon.campaigns", "horizon.runs", "horizon.training-state", "horizon.checkpoints",
+        "horizon.gradient-samples", "horizon.envelopes", "horizon.stable-fits", "horizon.learnability",
+        "horizon.dead-letters"), Topics.ALL);
+    assertEquals(Set.of("horizon.runs", "horizon.training-state"), Topics.COMPACTED);
     assertEquals("r1/3/17", Topics.sampleKey("r1", 3, 17));
   }
 }

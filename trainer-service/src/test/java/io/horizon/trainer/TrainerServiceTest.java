@@ -28,6 +28,7 @@ import io.horizon.proto.v1.RunSpec;
 import io.horizon.proto.v1.RunState;
 import io.horizon.proto.v1.RunStatus;
 import io.horizon.proto.v1.TrainerServiceGrpc;
+import io.horizon.proto.v1.TrainingState;
 import io.horizon.proto.v1.TrainerServiceGrpc.TrainerServiceBlockingStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,8 +55,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The trainer against a real broker through its generated gRPC client: a tiny two-run campaign trains to the end,
- * publishes its checkpoints and gradient-sample chunks, is not trained again when resubmitted, and bad calls map
- * to the gRPC statuses that name the cause.
+ * publishes its checkpoints, gradient-sample chunks and training states, is not trained again when resubmitted,
+ * and bad calls map to the gRPC statuses that name the cause.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -156,6 +157,29 @@ class TrainerServiceTest {
       someLagSpansSeveralChunks |= lag.size() > 1;
     }
     assertTrue(someLagSpansSeveralChunks, "the chunk size is small enough to split lags");
+  }
+
+  @Test
+  void trainingStateTopicHoldsEachRunsLastCheckpointInDoublePrecision() {
+    trained();
+    Map<String, TrainingState> latest = new HashMap<>();
+    campaignRecords(Topics.TRAINING_STATE, TrainingState.parser(), TrainingState.class, TrainingState::getCampaign)
+        .forEach(s -> latest.merge(s.getRunId(), s, (a, b) -> b.getEpoch() > a.getEpoch() ? b : a));
+    Map<String, Checkpoint> lastCheckpoints = new HashMap<>();
+    campaignRecords(Topics.CHECKPOINTS, Checkpoint.parser(), Checkpoint.class, Checkpoint::getCampaign)
+        .forEach(c -> lastCheckpoints.merge(c.getRunId(), c, (a, b) -> b.getEpoch() > a.getEpoch() ? b : a));
+    for (RunSpec run : CampaignGrid.expand(submitted)) {
+      TrainingState state = latest.get(run.getRunId());
+      assertEquals(run.getEpochs(), state.getEpoch(), run.getRunId() + ": state after the last epoch");
+      assertTrue(state.getOptimizerSteps() > 0, run.getRunId() + ": AdamW step count");
+      Checkpoint checkpoint = lastCheckpoints.get(run.getRunId());
+      assertEquals(checkpoint.getTensorsCount(), state.getParametersCount(), run.getRunId() + ": tensors");
+      for (int t = 0; t < checkpoint.getTensorsCount(); t++) {
+        List<Float> narrowed = state.getParameters(t).getValuesList().stream().map(Double::floatValue).toList();
+        assertEquals(checkpoint.getTensors(t).getValuesList(), narrowed,
+            run.getRunId() + ": the checkpoint is the state's parameters in float32");
+      }
+    }
   }
 
   @Test

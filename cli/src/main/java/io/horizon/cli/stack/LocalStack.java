@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * A Kafka broker and the given services, each a child process on loopback, started in order under
- * {@code <out>/stack} and stopped in reverse order on {@link #close()} or when this JVM exits.
+ * {@code <out>/stack} and stopped in reverse order on {@link #close()} or when this JVM exits. A service can be
+ * killed and restarted on its port, and the broker restarted on its data directory and address.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -27,14 +28,17 @@ public final class LocalStack implements AutoCloseable {
   public static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
 
   private final PrintStream progress;
-  private final KraftBroker broker;
-  private final List<ServiceProcess> processes = new ArrayList<>();
+  private final Path dir;
+  private KraftBroker broker;
+  private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+  private final Map<String, ServiceDefinition> started = new HashMap<>();
   private final Map<String, RunningService> services = new LinkedHashMap<>();
   private final List<String> order = new ArrayList<>();
   private final Thread stopOnExit = new Thread(this::stopAll, "stop local stack");
 
-  private LocalStack(KraftBroker broker, PrintStream progress) {
+  private LocalStack(KraftBroker broker, Path dir, PrintStream progress) {
     this.broker = broker;
+    this.dir = dir;
     this.progress = progress;
     Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
@@ -47,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
   public static LocalStack start(Path out, List<ServiceDefinition> definitions, PrintStream progress) {
     Path dir = out.resolve("stack");
     long began = System.nanoTime();
-    LocalStack stack = new LocalStack(KraftBroker.start(brokerDataDir(out)), progress);
+    LocalStack stack = new LocalStack(KraftBroker.start(brokerDataDir(out)), dir, progress);
     stack.report("kafka up on " + stack.bootstrapServers(), began);
     try {
       createDirectories(dir);
@@ -57,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
           throw new IllegalArgumentException(definition.name() + ": service defined twice");
         }
       }
-      definitions.parallelStream().forEach(d -> stack.startService(d, dir.resolve(d.name() + ".log")));
+      definitions.parallelStream().forEach(stack::startService);
       stack.order.addAll(definitions.stream().map(ServiceDefinition::name).toList());
     } catch (RuntimeException e) {
       stack.close();
@@ -91,6 +95,43 @@ public final class LocalStack implements AutoCloseable {
     return order.stream().map(services::get).toList();
   }
 
+  /** Kills the service called {@code name} at once (SIGKILL, as {@code kill -9}); {@link #restart} starts it again. */
+  public void kill(String name) {
+    long began = System.nanoTime();
+    ServiceProcess process;
+    synchronized (this) {
+      service(name);
+      process = processes.remove(name);
+    }
+    if (process != null) {
+      process.kill();
+    }
+    report(name + " killed", began);
+  }
+
+  /**
+   * Starts the service called {@code name} again, on the same port with the same settings and log, after a
+   * {@link #kill}; a service still running is stopped first (SIGTERM).
+   */
+  public void restart(String name) {
+    ServiceProcess running;
+    synchronized (this) {
+      service(name);
+      running = processes.remove(name);
+    }
+    if (running != null) {
+      running.close();
+    }
+    startService(started.get(name));
+  }
+
+  /** Stops the broker (SIGTERM) and starts it again on the same data directory and address. */
+  public synchronized void restartBroker() {
+    long began = System.nanoTime();
+    broker = broker.restart();
+    report("kafka restarted on " + bootstrapServers(), began);
+  }
+
   /** Stops the services in reverse order, then the broker; its data and the logs stay under {@code <out>/stack}. */
   @Override
   public void close() {
@@ -104,24 +145,27 @@ public final class LocalStack implements AutoCloseable {
     report("stopped", began);
   }
 
-  private void startService(ServiceDefinition definition, Path log) {
+  private void startService(ServiceDefinition definition) {
     long began = System.nanoTime();
     int httpPort = definition.httpPort() != 0 ? definition.httpPort() : FreePorts.pick(1)[0];
     Map<String, String> properties = new HashMap<>(definition.properties());
     properties.put("kafka.bootstrap.servers", bootstrapServers());
     ServiceProcess process = ServiceProcess.start(definition.name(), definition.jar(), httpPort, properties,
-        definition.jvmOptions(), log, SERVICE_READY_TIMEOUT);
+        definition.jvmOptions(), dir.resolve(definition.name() + ".log"), SERVICE_READY_TIMEOUT);
     RunningService service = new RunningService(definition.name(), httpPort);
     synchronized (this) {
-      processes.add(process);
+      processes.put(service.name(), process);
+      started.put(service.name(), new ServiceDefinition(definition.name(), definition.jar(), httpPort,
+          definition.properties(), definition.jvmOptions()));
       services.put(service.name(), service);
     }
     report(service.name() + " up on " + service.httpAddress() + " (gRPC, health, metrics)", began);
   }
 
   private synchronized void stopAll() {
-    for (int i = processes.size() - 1; i >= 0; i--) {
-      processes.get(i).close();
+    List<ServiceProcess> running = new ArrayList<>(processes.values());
+    for (int i = running.size() - 1; i >= 0; i--) {
+      running.get(i).close();
     }
     processes.clear();
     broker.close();

@@ -72,6 +72,11 @@ public final class ServiceProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** Kills the service at once (SIGKILL, as {@code kill -9}): no shutdown hooks, no flushing, no commits. */
+  public void kill() {
+    process.kill();
+  }
+
   /** Stops the service (SIGTERM, then a kill if it does not exit in time). */
   @Override
   public void close() {

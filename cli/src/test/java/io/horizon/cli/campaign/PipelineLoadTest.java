@@ -75,10 +75,11 @@ class PipelineLoadTest {
     try (LocalStack stack = LocalStack.start(out, definitions, System.err);
         PipelineClient client = new PipelineClient(stack.service("trainer").grpcAddress(),
             stack.service("aggregator").grpcAddress(), ChannelSecurity.NONE)) {
+      KafkaConnection kafka = KafkaConnection.plaintext(stack.bootstrapServers());
       List<BadRecord> bad = badRecords();
-      publish(stack.bootstrapServers(), bad);
+      publish(kafka, bad);
       RunSpec nanRun = badRun();
-      publish(stack.bootstrapServers(), List.of(new BadRecord(Topics.GRADIENT_SAMPLES,
+      publish(kafka, List.of(new BadRecord(Topics.GRADIENT_SAMPLES,
           Topics.sampleKey(nanRun.getRunId(), 1, 1), nanChunk(nanRun).toByteArray(), "")));
 
       CampaignRunner.Outcome diverging = new CampaignRunner(client, System.err).run(
@@ -94,8 +95,8 @@ class PipelineLoadTest {
       assertTrue(outcome.unfinished().isEmpty(), "every run finishes: " + outcome.unfinished());
       assertReportsEqualInProcess(load, outcome.results().reports());
 
-      assertDeadLettered(stack.bootstrapServers(), bad);
-      assertNanSamplesGiveAnUnreliableFit(stack.bootstrapServers(), nanRun);
+      assertDeadLettered(kafka, bad);
+      assertNanSamplesGiveAnUnreliableFit(kafka, nanRun);
       for (String stage : REPLICATED) {
         String topic = stage.equals("estimator") ? Topics.GRADIENT_SAMPLES : Topics.CHECKPOINTS;
         for (RunningService instance : List.of(stack.service(stage), stack.service(stage + "-2"))) {
@@ -166,8 +167,8 @@ class PipelineLoadTest {
     return bad;
   }
 
-  private static void publish(String bootstrap, List<BadRecord> records) throws Exception {
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaSettings.producer(KafkaConnection.plaintext(bootstrap), "load-test"),
+  private static void publish(KafkaConnection kafka, List<BadRecord> records) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaSettings.producer(kafka, "load-test"),
         new StringSerializer(), new ByteArraySerializer())) {
       for (BadRecord r : records) {
         producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value())).get();
@@ -176,9 +177,9 @@ class PipelineLoadTest {
   }
 
   /** Exactly one dead letter per bad record, carrying its source topic and a reason that names what is wrong. */
-  private static void assertDeadLettered(String bootstrap, List<BadRecord> bad) {
+  private static void assertDeadLettered(KafkaConnection kafka, List<BadRecord> bad) {
     Map<String, List<ConsumerRecord<String, byte[]>>> letters = new HashMap<>();
-    TopicReplay.readAll(KafkaConnection.plaintext(bootstrap), Topics.DEAD_LETTERS, new ByteArrayDeserializer(),
+    TopicReplay.readAll(kafka, Topics.DEAD_LETTERS, new ByteArrayDeserializer(),
         r -> letters.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
     for (BadRecord r : bad) {
       List<ConsumerRecord<String, byte[]>> found = letters.getOrDefault(r.key(), List.of());
@@ -192,9 +193,9 @@ class PipelineLoadTest {
   }
 
   /** NaN samples are neither dropped silently nor fitted: the lag's fit is published unreliable, naming them. */
-  private static void assertNanSamplesGiveAnUnreliableFit(String bootstrap, RunSpec run) {
+  private static void assertNanSamplesGiveAnUnreliableFit(KafkaConnection kafka, RunSpec run) {
     List<StableFit> fits = new ArrayList<>();
-    TopicReplay.readAll(KafkaConnection.plaintext(bootstrap), Topics.STABLE_FITS, new ProtoDeserializer<>(StableFit.parser(), StableFit.class),
+    TopicReplay.readAll(kafka, Topics.STABLE_FITS, new ProtoDeserializer<>(StableFit.parser(), StableFit.class),
         r -> {
           if (r.value().getRunId().equals(run.getRunId())) {
             fits.add(r.value());

@@ -2,6 +2,7 @@ package io.horizon.core.train;
 
 import io.horizon.core.model.ParameterSet;
 import io.horizon.core.model.Tensor;
+import java.util.Map;
 
 /**
  * AdamW as {@code torch.optim.AdamW} (THEORY §8.2; Loshchilov &amp; Hutter, Algorithm 2) with amsgrad off:
@@ -20,7 +21,7 @@ public final class AdamW implements Optimizer {
   private final double weightDecay;
   private final TensorState firstMoment = new TensorState("first moment");
   private final TensorState secondMoment = new TensorState("second moment");
-  private int steps;
+  private long steps;
 
   /** Use {@link OptimizerSpec#create()}, which validates the arguments. */
   AdamW(double lr, double weightDecay) {
@@ -48,5 +49,19 @@ public final class AdamW implements Optimizer {
         p[i] += -stepSize * (m[i] / denominator);
       }
     }
+  }
+
+  @Override
+  public OptimizerState state() {
+    return new OptimizerState(steps,
+        Map.of(firstMoment.role(), firstMoment.snapshot(), secondMoment.role(), secondMoment.snapshot()));
+  }
+
+  @Override
+  public void restore(OptimizerState state) {
+    state.requireRoles(firstMoment, secondMoment);
+    firstMoment.restore(state.buffers(firstMoment), "optimizer.buffers");
+    secondMoment.restore(state.buffers(secondMoment), "optimizer.buffers");
+    steps = state.steps();
   }
 }

@@ -12,4 +12,13 @@ public interface Optimizer {
    * holding NaN or Inf is rejected with an {@link IllegalArgumentException} naming the tensor.
    */
   void step(ParameterSet params, ParameterSet grads);
+
+  /** A deep copy of the state carried between steps, to resume from ({@link #restore}). */
+  OptimizerState state();
+
+  /**
+   * Replaces the carried state by a deep copy of {@code state} (as returned by {@link #state()} of an optimizer of
+   * the same kind); a buffer of a role this optimizer does not have is rejected.
+   */
+  void restore(OptimizerState state);
 }

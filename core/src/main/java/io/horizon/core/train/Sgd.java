@@ -2,6 +2,7 @@ package io.horizon.core.train;
 
 import io.horizon.core.model.ParameterSet;
 import io.horizon.core.model.Tensor;
+import java.util.Map;
 
 /**
  * Stochastic gradient descent as {@code torch.optim.SGD} (THEORY §8.3) with dampening 0 and nesterov off: coupled
@@ -37,5 +38,16 @@ public final class Sgd implements Optimizer {
         p[i] += -lr * d;
       }
     }
+  }
+
+  @Override
+  public OptimizerState state() {
+    return new OptimizerState(0, Map.of(momentumBuffer.role(), momentumBuffer.snapshot()));
+  }
+
+  @Override
+  public void restore(OptimizerState state) {
+    state.requireRoles(momentumBuffer);
+    momentumBuffer.restore(state.buffers(momentumBuffer), "optimizer.buffers");
   }
 }

@@ -1,6 +1,8 @@
 package io.horizon.core.train;
 
 import io.horizon.core.model.GatedRnn;
+import io.horizon.core.model.ParameterSet;
+import io.horizon.core.model.Tensor;
 import io.horizon.core.random.Rng;
 import io.horizon.core.task.SequenceDataset;
 import io.horizon.core.task.Task;
@@ -30,6 +32,23 @@ public final class Trainer {
    * the model.
    */
   public List<EpochMetrics> train(GatedRnn model, Task task, TrainingListener listener) {
+    return trainFrom(model, task, null, listener);
+  }
+
+  /**
+   * Continues a run from {@code state} (saved after a checkpoint, {@link TrainingListener#checkpointState}): loads
+   * its parameters into {@code model} (the run's model, of the same layout) and its optimizer state, then trains
+   * epochs {@code state.epoch()+1 …} exactly as the uninterrupted run would, and returns their metrics.
+   */
+  public List<EpochMetrics> resume(GatedRnn model, Task task, TrainingState state, TrainingListener listener) {
+    if (state.epoch() > config.epochs()) {
+      throw new IllegalArgumentException(
+          "state.epoch: must be at most the run's epochs (" + config.epochs() + "), got " + state.epoch());
+    }
+    return trainFrom(model, task, state, listener);
+  }
+
+  private List<EpochMetrics> trainFrom(GatedRnn model, Task task, TrainingState state, TrainingListener listener) {
     if (task.inputDim() != model.config().inputDim()) {
       throw new IllegalArgumentException("task '" + task.name() + "': input dimension " + task.inputDim()
           + " does not match the model's inputDim " + model.config().inputDim());
@@ -42,9 +61,16 @@ public final class Trainer {
         validation, validation.count(), config.batchSize(), "validation set of " + task.name());
     int batches = (config.trainSequences() + config.batchSize() - 1) / config.batchSize();
     List<EpochMetrics> history = new ArrayList<>();
+    Optimizer optimizer = config.optimizer().create();
+    int first = 1;
+    if (state != null) {
+      restoreParameters(model.parameters(), state.parameters());
+      optimizer.restore(state.optimizer());
+      first = state.epoch() + 1;
+    }
     try (ShardedPass pass = new ShardedPass(config.shards())) {
-      MinibatchStep step = new MinibatchStep(model, train, pass, config.optimizer().create(), config.clipNorm());
-      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+      MinibatchStep step = new MinibatchStep(model, train, pass, optimizer, config.clipNorm());
+      for (int epoch = first; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
         int[] order = EpochShuffle.order(config.seed(), epoch, config.trainSequences());
         double lossSum = 0;
@@ -66,10 +92,31 @@ public final class Trainer {
         listener.epochFinished(metrics);
         if (config.checkpointDue(epoch)) {
           listener.checkpointDue(epoch, metrics, model);
+          listener.checkpointState(new TrainingState(epoch, model.parameters().copy(), optimizer.state()));
         }
       }
     }
     return history;
+  }
+
+  /** Overwrites {@code target} with {@code saved}: the same tensor names and shapes, finite values. */
+  private static void restoreParameters(ParameterSet target, ParameterSet saved) {
+    if (!target.names().equals(saved.names())) {
+      throw new IllegalArgumentException("state.parameters: tensors " + saved.names()
+          + " do not match the model's " + target.names());
+    }
+    String bad = saved.firstNonFinite();
+    if (bad != null) {
+      throw new IllegalArgumentException("state.parameters: tensor '" + bad + "' holds NaN or Inf");
+    }
+    for (Tensor t : target.tensors()) {
+      Tensor from = saved.get(t.name());
+      if (!Arrays.equals(t.shape(), from.shape())) {
+        throw new IllegalArgumentException("state.parameters: tensor '" + t.name() + "' has shape "
+            + Arrays.toString(from.shape()) + ", the model's has " + Arrays.toString(t.shape()));
+      }
+      System.arraycopy(from.data(), 0, t.data(), 0, t.size());
+    }
   }
 
   private SequenceDataset generate(Task task, int count, String purpose) {

@@ -21,4 +21,10 @@ public interface TrainingListener {
    * {@link #epochFinished}. The model holds the parameters after that epoch and may only be read.
    */
   default void checkpointDue(int epoch, EpochMetrics metrics, GatedRnn model) {}
+
+  /**
+   * The full training state after checkpoint {@code state.epoch()}, called after {@link #checkpointDue}: what
+   * {@link Trainer#resume} needs to continue the run bit for bit. The state is a copy the listener may keep.
+   */
+  default void checkpointState(TrainingState state) {}
 }

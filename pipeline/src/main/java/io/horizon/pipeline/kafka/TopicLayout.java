@@ -11,8 +11,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Partitions and settings of the pipeline's topics: run status compacted (latest state per run id), records up to
- * {@link #MAX_RECORD_BYTES}, and as many partitions per topic as the stage consuming it may have replicas.
+ * Partitions and settings of the pipeline's topics: run status and training state compacted (the latest per run
+ * id), records up to {@link #MAX_RECORD_BYTES}, and as many partitions per topic as the stage consuming it may
+ * have replicas.
  */
 public final class TopicLayout {
   /** Largest record: a float32 checkpoint of a few hundred thousand parameters, or a sample chunk, fits. */
@@ -45,7 +46,7 @@ public final class TopicLayout {
 
   private static Map<String, String> configs(String topic) {
     String size = Integer.toString(MAX_RECORD_BYTES);
-    return Topics.RUNS.equals(topic)
+    return Topics.COMPACTED.contains(topic)
         ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, size)
         : Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, size);

@@ -4,12 +4,14 @@ import com.google.protobuf.MessageLite;
 import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoSerializer;
+import io.horizon.pipeline.kafka.TopicLayout;
 import io.horizon.pipeline.metrics.StageMeters;
 import io.horizon.proto.Topics;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.Checkpoint;
 import io.horizon.proto.v1.GradientSampleChunk;
 import io.horizon.proto.v1.RunStatus;
+import io.horizon.proto.v1.TrainingState;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Everything the trainer writes to Kafka: campaigns, run status, checkpoints and gradient-sample chunks. */
+/** Everything the trainer writes to Kafka: campaigns, run status, training states, checkpoints and sample chunks. */
 @ApplicationScoped
 public class TrainerPublisher {
   private final KafkaProducer<String, MessageLite> producer;
@@ -46,6 +48,18 @@ public class TrainerPublisher {
   /** Publishes a frozen checkpoint and waits for the broker. */
   public void checkpoint(Checkpoint checkpoint) {
     sendAndWait(Topics.CHECKPOINTS, checkpoint.getRunId() + "/" + checkpoint.getEpoch(), checkpoint);
+  }
+
+  /**
+   * Publishes a run's resume point (compacted topic keyed by run id) and waits for the broker; returns false,
+   * publishing nothing, when the state is larger than the largest record the topics take.
+   */
+  public boolean trainingState(TrainingState state) {
+    if (state.getSerializedSize() > TopicLayout.MAX_RECORD_BYTES) {
+      return false;
+    }
+    sendAndWait(Topics.TRAINING_STATE, state.getRunId(), state);
+    return true;
   }
 
   /** Publishes one gradient-sample chunk, keyed so that all chunks of a lag share a partition. */

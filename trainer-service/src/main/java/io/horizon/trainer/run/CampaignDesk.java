@@ -11,6 +11,7 @@ import io.horizon.proto.v1.CampaignState;
 import io.horizon.proto.v1.RunSpec;
 import io.horizon.proto.v1.RunState;
 import io.horizon.proto.v1.RunStatus;
+import io.horizon.proto.v1.TrainingState;
 import io.horizon.trainer.kafka.TrainerPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
@@ -20,18 +21,22 @@ import java.util.Set;
 /**
  * Takes campaigns: validates them, expands the grid into runs with deterministic ids, records the campaign on its
  * topic and queues only the runs that have never run ({@link #submit}) or that failed or were cancelled
- * ({@link #retry}). On start it rebuilds its book from the topics and resumes interrupted runs.
+ * ({@link #retry}). On start it rebuilds its book from the topics and resumes interrupted runs from their latest
+ * saved training state.
  */
 @ApplicationScoped
 public class CampaignDesk {
   private final CampaignBook book;
   private final RunExecutor executor;
   private final TrainerPublisher publisher;
+  private final ResumePoints resumePoints;
 
-  public CampaignDesk(CampaignBook book, RunExecutor executor, TrainerPublisher publisher) {
+  public CampaignDesk(CampaignBook book, RunExecutor executor, TrainerPublisher publisher,
+      ResumePoints resumePoints) {
     this.book = book;
     this.executor = executor;
     this.publisher = publisher;
+    this.resumePoints = resumePoints;
   }
 
   /** Accepts a campaign; runs that already have a status (finished, running or queued) are not trained again. */
@@ -55,12 +60,17 @@ public class CampaignDesk {
     return book.state(campaign).orElseThrow(() -> new NoSuchElementException("campaign '" + campaign + "' is unknown"));
   }
 
-  /** Rebuilds the book from the campaigns and runs topics and queues the runs that were interrupted. */
+  /**
+   * Rebuilds the book from the campaigns and runs topics and the resume points from the training-state topic, then
+   * queues the runs that were interrupted (each goes on from its latest saved state, if any).
+   */
   public void restore(KafkaConnection kafka) {
     TopicReplay.readAll(kafka, Topics.CAMPAIGNS, new ProtoDeserializer<>(CampaignSpec.parser(), CampaignSpec.class),
         r -> book.put(r.value(), CampaignGrid.expand(r.value())));
     TopicReplay.readAll(kafka, Topics.RUNS, new ProtoDeserializer<>(RunStatus.parser(), RunStatus.class),
         r -> book.update(r.value()));
+    TopicReplay.readAll(kafka, Topics.TRAINING_STATE,
+        new ProtoDeserializer<>(TrainingState.parser(), TrainingState.class), r -> resumePoints.put(r.value()));
     for (String campaign : book.campaigns()) {
       for (RunSpec run : book.runsToTrain(campaign, EnumSet.of(RunState.PENDING, RunState.RUNNING))) {
         executor.enqueue(run);

@@ -25,16 +25,19 @@ public class RunExecutor {
   private final TrainerPublisher publisher;
   private final TrainingMeters meters;
   private final TrainerConfig config;
+  private final ResumePoints resumePoints;
   private final ExecutorService workers;
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
-  public RunExecutor(CampaignBook book, TrainerPublisher publisher, TrainingMeters meters, TrainerConfig config) {
+  public RunExecutor(CampaignBook book, TrainerPublisher publisher, TrainingMeters meters, TrainerConfig config,
+      ResumePoints resumePoints) {
     this.book = book;
     this.publisher = publisher;
     this.meters = meters;
     this.config = config;
+    this.resumePoints = resumePoints;
     this.workers = Executors.newFixedThreadPool(config.workers(), r -> {
       Thread t = new Thread(r, "trainer-worker");
       t.setDaemon(true);
@@ -64,8 +67,9 @@ public class RunExecutor {
   private void execute(RunSpec run) {
     String id = run.getRunId();
     int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
-    RunJob job = new RunJob(run, publisher, meters, this::report, () -> stopping || cancelled.contains(id), threads,
-        config.chunkSize(), Math.round(config.heartbeatSeconds() * 1000));
+    RunJob job = new RunJob(run, publisher, meters, resumePoints, this::report,
+        () -> stopping || cancelled.contains(id), threads, config.chunkSize(),
+        Math.round(config.heartbeatSeconds() * 1000));
     try {
       if (cancelled.contains(id)) {
         throw new RunCancelledException(id);
@@ -73,13 +77,13 @@ public class RunExecutor {
       job.train();
     } catch (RunCancelledException e) {
       if (stopping) {
-        LOG.info("run " + id + " interrupted by shutdown; it is trained again when the trainer starts");
+        LOG.info("run " + id + " interrupted by shutdown; it goes on from its last checkpoint when the trainer starts");
       } else {
         report(end(job.status(), RunState.CANCELLED, e.getMessage()));
       }
     } catch (RuntimeException | Error e) {
       if (stopping) {
-        LOG.log(Level.INFO, "run " + id + " stopped by shutdown; it is trained again when the trainer starts", e);
+        LOG.log(Level.INFO, "run " + id + " stopped by shutdown; it goes on from its last checkpoint when the trainer starts", e);
       } else {
         LOG.log(Level.WARNING, "run " + id + " failed", e);
         report(end(job.status(), RunState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -99,7 +103,7 @@ public class RunExecutor {
     publisher.status(status);
   }
 
-  /** Stops the workers; runs in flight keep their RUNNING status, so the next start trains them again. */
+  /** Stops the workers; runs in flight keep their RUNNING status, so the next start resumes them. */
   @PreDestroy
   void stop() throws InterruptedException {
     stopping = true;

@@ -6,28 +6,35 @@ import io.horizon.core.model.GatedRnn;
 import io.horizon.core.train.EpochMetrics;
 import io.horizon.core.train.Trainer;
 import io.horizon.core.train.TrainingListener;
+import io.horizon.core.train.TrainingState;
 import io.horizon.pipeline.campaign.RunPlan;
 import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.SampleChunker;
+import io.horizon.pipeline.message.TrainingStateMessages;
 import io.horizon.proto.v1.Checkpoint;
 import io.horizon.proto.v1.RunSpec;
 import io.horizon.proto.v1.RunState;
 import io.horizon.proto.v1.RunStatus;
 import io.horizon.trainer.kafka.TrainerPublisher;
 import io.horizon.trainer.metrics.TrainingMeters;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
 import java.util.function.Consumer;
 
 /**
  * Trains one run with {@code core} (THEORY §8.2) and, at each checkpoint, publishes the frozen float32 checkpoint
- * and the gradient-sample chunks of the diagnostic pass on that very checkpoint (THEORY §5.4), reporting status,
- * progress and heartbeats throughout.
+ * and the gradient-sample chunks of the diagnostic pass on that very checkpoint (THEORY §5.4), then the run's
+ * training state to resume from, reporting status, progress and heartbeats throughout.
  */
 final class RunJob {
+  private static final Logger LOG = Logger.getLogger(RunJob.class.getName());
+
   private final RunSpec run;
   private final RunPlan plan;
   private final TrainerPublisher publisher;
   private final TrainingMeters meters;
+  private final ResumePoints resumePoints;
   private final Consumer<RunStatus> report;
   private final BooleanSupplier cancelled;
   private final int threads;
@@ -36,12 +43,13 @@ final class RunJob {
   private RunStatus status;
   private long lastBeat;
 
-  RunJob(RunSpec run, TrainerPublisher publisher, TrainingMeters meters, Consumer<RunStatus> report,
-      BooleanSupplier cancelled, int threads, int chunkSize, long heartbeatMillis) {
+  RunJob(RunSpec run, TrainerPublisher publisher, TrainingMeters meters, ResumePoints resumePoints,
+      Consumer<RunStatus> report, BooleanSupplier cancelled, int threads, int chunkSize, long heartbeatMillis) {
     this.run = run;
     this.plan = RunPlan.of(run);
     this.publisher = publisher;
     this.meters = meters;
+    this.resumePoints = resumePoints;
     this.report = report;
     this.cancelled = cancelled;
     this.threads = threads;
@@ -50,12 +58,25 @@ final class RunJob {
     this.status = CampaignBook.pending(run);
   }
 
-  /** Trains the run to its end; throws {@link RunCancelledException} when cancelled between batches. */
+  /**
+   * Trains the run to its end, going on from its latest saved training state when it has one (bit-identical to an
+   * uninterrupted run); throws {@link RunCancelledException} when cancelled between batches.
+   */
   void train() {
-    set(status.toBuilder().setState(RunState.RUNNING).setStage("training"));
     io.horizon.core.train.RunSpec spec = plan.training();
     GatedRnn model = spec.initialModel();
-    new Trainer(spec.training()).train(model, spec.task().create(), new Listener(spec));
+    Trainer trainer = new Trainer(spec.training());
+    Optional<TrainingState> saved = resumePoints.of(run.getRunId()).map(TrainingStateMessages::decode);
+    if (saved.isPresent()) {
+      int epoch = saved.get().epoch();
+      LOG.info("run " + run.getRunId() + " resumes from its training state after epoch " + epoch);
+      set(status.toBuilder().setState(RunState.RUNNING).setStage("training").setEpoch(epoch)
+          .setProgress(epoch / (double) spec.training().epochs()));
+      trainer.resume(model, spec.task().create(), saved.get(), new Listener(spec));
+    } else {
+      set(status.toBuilder().setState(RunState.RUNNING).setStage("training"));
+      trainer.train(model, spec.task().create(), new Listener(spec));
+    }
     set(status.toBuilder().setState(RunState.FINISHED).setStage("done").setProgress(1.0));
   }
 
@@ -123,6 +144,18 @@ final class RunJob {
     @Override
     public void checkpointDue(int epoch, EpochMetrics m, GatedRnn model) {
       checkpoint(epoch, spec, m, model);
+    }
+
+    @Override
+    public void checkpointState(TrainingState state) {
+      io.horizon.proto.v1.TrainingState message = TrainingStateMessages.encode(run, state);
+      if (publisher.trainingState(message)) {
+        resumePoints.put(message);
+      } else {
+        LOG.warning("run " + run.getRunId() + ": the training state after epoch " + state.epoch() + " ("
+            + message.getSerializedSize() + " bytes) exceeds the largest record; an interrupted run goes on from"
+            + " an earlier state or starts over");
+      }
     }
   }
 }
