@@ -152,7 +152,7 @@ class PipelineLoadTest {
         .setTensors(0, checkpoint.getTensors(0).toBuilder().clearShape().addShape(3).addShape(5)).build();
     EnvelopeReport uneven = EnvelopeReport.newBuilder().setCampaign("bad").setRunId(run.getRunId()).setEpoch(1)
         .setArchitecture(run.getArchitecture()).addLags(1).addLags(2).addFMean(0.5).setRun(run).build();
-    StableFit nanAlpha = StableFit.newBuilder().setCampaign("bad").setRunId(run.getRunId()).setEpoch(1).setLag(1)
+    StableFit nanAlpha = StableFit.newBuilder().setCampaign("bad").setRunId(run.getRunId()).setEpoch(2).setLag(1)
         .setAlpha(Double.NaN).setGamma(1).setN(10).build();
     byte[] garbage = "not a protobuf message".getBytes(StandardCharsets.UTF_8);
     List<BadRecord> bad = new ArrayList<>();
@@ -197,7 +197,7 @@ class PipelineLoadTest {
     List<StableFit> fits = new ArrayList<>();
     TopicReplay.readAll(kafka, Topics.STABLE_FITS, new ProtoDeserializer<>(StableFit.parser(), StableFit.class),
         r -> {
-          if (r.value().getRunId().equals(run.getRunId())) {
+          if (r.value().getRunId().equals(run.getRunId()) && r.value().getEpoch() == 1) {
             fits.add(r.value());
           }
         });

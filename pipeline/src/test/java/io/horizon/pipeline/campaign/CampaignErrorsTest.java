@@ -56,6 +56,10 @@ class CampaignErrorsTest {
     assertYamlError("c.yaml.optimizers[1]: equals optimizers[0]",
         VALID.replace("{kind: sgd, lr: 0.1}", "{lr: 0.01, weightDecay: 0.0001}"));
     assertYamlError("c.yaml.architectures: must be a list", VALID.replace("[diag]", "diag"));
+    assertYamlError("c.yaml.architectures: ", VALID.replace("[diag]", "[]"));
+    assertYamlError("c.yaml.seeds: ", VALID.replace("seeds: [1]", "seeds: []"));
+    assertYamlError("c.yaml.optimizers[1].lr: ", VALID.replace("lr: 0.1", "lr: NaN"));
+    assertYamlError("c.yaml.optimizers[0].kind: ", VALID.replace("kind: adamw", "kind: rmsprop"));
   }
 
   @Test
@@ -96,6 +100,8 @@ class CampaignErrorsTest {
     CampaignSpec valid = CampaignFiles.parse(VALID, "c.yaml");
     assertProtoError("campaign.optimizers[0].lr: must be finite and positive",
         valid.toBuilder().setOptimizers(0, OptimizerSpec.newBuilder().setLr(-1)).build());
+    assertProtoError("campaign.optimizers[0].lr: must be finite, got NaN",
+        valid.toBuilder().setOptimizers(0, OptimizerSpec.newBuilder().setLr(Double.NaN)).build());
     assertProtoError("campaign.architectures: required", valid.toBuilder().clearArchitectures().build());
     assertProtoError("campaign.task.extra.length: ",
         valid.toBuilder().setTask(valid.getTask().toBuilder().putExtra("length", 3)).build());
