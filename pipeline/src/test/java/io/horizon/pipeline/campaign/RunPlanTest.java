@@ -85,7 +85,7 @@ class RunPlanTest {
         .setOptimizer(OptimizerSpec.newBuilder().setKind("sgd-momentum").setLr(0.02).setWeightDecay(0)
             .setMomentum(0.8))
         .setTask(TaskSpec.newBuilder().setName("recall").setLength(40).setInputDim(3).putExtra("markers", 2))
-        .setDiagnostic(DiagnosticSpec.newBuilder().setLags("2:30:4")).build();
+        .setDiagnostic(DiagnosticSpec.newBuilder().setLags("2:30:5")).build();
     RunSpec core = RunPlan.of(run).training();
     assertEquals(run.getRunId(), core.name());
     assertEquals(run.getSeed(), core.seed());
@@ -121,7 +121,7 @@ class RunPlanTest {
   void directionSeedReplacesTheRunSeed() {
     io.horizon.proto.v1.RunSpec base = io.horizon.proto.v1.RunSpec.newBuilder().setArchitecture("const")
         .setHiddenSize(8).setSeed(5).setTask(TaskSpec.newBuilder().setName("adding"))
-        .setDiagnostic(DiagnosticSpec.newBuilder().setLags("2:40:4")).build();
+        .setDiagnostic(DiagnosticSpec.newBuilder().setLags("2:40:5")).build();
     RunPlan bySeed = RunPlan.of(base);
     RunPlan byDirectionSeed = RunPlan.of(withDirectionSeed(base, base.getSeed()));
     RunPlan otherDirectionSeed = RunPlan.of(withDirectionSeed(base, base.getSeed() + 1));
