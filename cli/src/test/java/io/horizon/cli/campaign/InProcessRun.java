@@ -47,7 +47,7 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
     CheckpointDiagnosis diagnosis = plan.diagnosis(Runtime.getRuntime().availableProcessors());
     List<LearnabilityReport> reports = new ArrayList<>();
     List<TrainingPoint> training = new ArrayList<>();
-    new Trainer(spec.training()).train(model, spec.task().create(), new TrainingListener() {
+    new Trainer(spec.training(), plan.updates()).train(model, spec.task().create(), new TrainingListener() {
       @Override
       public void epochFinished(EpochMetrics m) {
         training.add(new TrainingPoint(run.getRunId(), m.epoch(), m.trainLoss(), m.validationR2()));

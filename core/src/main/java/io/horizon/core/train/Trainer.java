@@ -7,6 +7,7 @@ import io.horizon.core.task.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The training loop (THEORY §8.2 "Training details"; §8.3 with SGD): the training set is generated once from
@@ -19,9 +20,16 @@ import java.util.List;
  */
 public final class Trainer {
   private final TrainingConfig config;
+  private final UnaryOperator<Optimizer> updates;
 
   public Trainer(TrainingConfig config) {
+    this(config, UnaryOperator.identity());
+  }
+
+  /** A trainer whose optimizer is wrapped by {@code updates} (e.g. forcing of some updates, THEORY §11.3 item 11). */
+  public Trainer(TrainingConfig config, UnaryOperator<Optimizer> updates) {
     this.config = config;
+    this.updates = updates;
   }
 
   /**
@@ -43,7 +51,8 @@ public final class Trainer {
     int batches = (config.trainSequences() + config.batchSize() - 1) / config.batchSize();
     List<EpochMetrics> history = new ArrayList<>();
     try (ShardedPass pass = new ShardedPass(config.shards())) {
-      MinibatchStep step = new MinibatchStep(model, train, pass, config.optimizer().create(), config.clipNorm());
+      MinibatchStep step = new MinibatchStep(model, train, pass, updates.apply(config.optimizer().create()),
+          config.clipNorm());
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
         int[] order = EpochShuffle.order(config.seed(), epoch, config.trainSequences());

@@ -1,5 +1,6 @@
 package io.horizon.pipeline.campaign;
 
+import io.horizon.core.collapse.ForcedSlowRows;
 import io.horizon.core.io.ProjectionDirection;
 import io.horizon.core.kernel.KernelOptions;
 import io.horizon.core.learnability.CheckpointDiagnosis;
@@ -9,8 +10,10 @@ import io.horizon.core.model.ModelConfig;
 import io.horizon.core.model.ParameterSet;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.core.task.SequenceDataset;
+import io.horizon.core.train.Optimizer;
 import io.horizon.proto.v1.RunSpec;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * How one run of a campaign is trained and diagnosed: the single translation of a proto {@link RunSpec} into core
@@ -103,6 +106,15 @@ public final class RunPlan {
   /** The slow-mode forcing (THEORY §11.3 item 11), when the run has one. */
   public Optional<ForcingSettings> forcing() {
     return forcing;
+  }
+
+  /**
+   * The wrapper of the run's optimizer: the slow-row forcing seeded by the run seed when the run has forcing
+   * (THEORY §11.3 item 11), otherwise the optimizer unchanged.
+   */
+  public UnaryOperator<Optimizer> updates() {
+    return forcing.<UnaryOperator<Optimizer>>map(f -> inner -> new ForcedSlowRows(inner, f.forcing(), f.slowQuantile(),
+        training.seed())).orElse(UnaryOperator.identity());
   }
 
   /**

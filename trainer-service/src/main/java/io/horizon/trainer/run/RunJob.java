@@ -55,7 +55,7 @@ final class RunJob {
     set(status.toBuilder().setState(RunState.RUNNING).setStage("training"));
     io.horizon.core.train.RunSpec spec = plan.training();
     GatedRnn model = spec.initialModel();
-    new Trainer(spec.training()).train(model, spec.task().create(), new Listener(spec));
+    new Trainer(spec.training(), plan.updates()).train(model, spec.task().create(), new Listener(spec));
     set(status.toBuilder().setState(RunState.FINISHED).setStage("done").setProgress(1.0));
   }
 
