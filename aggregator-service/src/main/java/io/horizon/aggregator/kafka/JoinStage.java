@@ -44,7 +44,7 @@ public class JoinStage implements HealthCheck {
     TopicReplay.readAll(kafka, Topics.LEARNABILITY,
         new ProtoDeserializer<>(LearnabilityReport.parser(), LearnabilityReport.class), r -> {
           store.add(r.value());
-          assembly.published(r.value().getRunId(), r.value().getEpoch());
+          assembly.published(r.value());
         });
     relay = new Relay("aggregator", kafka, "aggregator", List.of(Topics.ENVELOPES, Topics.STABLE_FITS), r -> {
       Optional<LearnabilityReport> report;

@@ -49,6 +49,7 @@ public final class ReportWriter {
     List<Plot> plots = new ArrayList<>(EnvelopePlots.of(finals, styles));
     plots.addAll(ComplexityPlots.of(finals, styles));
     plots.add(SpectrumPlot.of(finals, styles));
+    plots.addAll(CollapsePlots.of(in.reports(), finals, styles));
     plots.addAll(StablePlots.of(finals, styles));
     plots.addAll(TrainingPlots.of(in.training(), styles));
     return plots;

@@ -1,11 +1,14 @@
 package io.horizon.cli.campaign;
 
 import io.horizon.core.learnability.CheckpointDiagnosis;
+import io.horizon.core.learnability.LagStatistics;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.train.EpochMetrics;
 import io.horizon.core.train.Trainer;
 import io.horizon.core.train.TrainingListener;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.collapse.CollapseHistories;
+import io.horizon.pipeline.collapse.CollapseReports;
 import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.ReportMessages;
 import io.horizon.proto.v1.LearnabilityReport;
@@ -47,7 +50,8 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
     CheckpointDiagnosis diagnosis = plan.diagnosis(Runtime.getRuntime().availableProcessors());
     List<LearnabilityReport> reports = new ArrayList<>();
     List<TrainingPoint> training = new ArrayList<>();
-    new Trainer(spec.training()).train(model, spec.task().create(), new TrainingListener() {
+    CollapseHistories histories = new CollapseHistories();
+    new Trainer(spec.training(), plan.updates()).train(model, spec.task().create(), new TrainingListener() {
       @Override
       public void epochFinished(EpochMetrics m) {
         training.add(new TrainingPoint(run.getRunId(), m.epoch(), m.trainLoss(), m.validationR2()));
@@ -58,7 +62,11 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
         GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
         CheckpointDiagnosis.Result result =
             diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
-        reports.add(ReportMessages.encode(run, epoch, run.getArchitecture(), result.report(), plan.targetLags()));
+        LearnabilityReport report =
+            ReportMessages.encode(run, epoch, run.getArchitecture(), result.report(), plan.targetLags());
+        LagStatistics s = result.report().statistics();
+        reports.add(CollapseReports.diagnose(plan, s.lags(), s.unitProfile(), s.fLogMean())
+            .map(d -> CollapseReports.withHistory(report, d, histories)).orElse(report));
       }
     });
     return new InProcessRun(reports, training);

@@ -49,7 +49,9 @@ class DashboardQueriesTest {
     assertTrue(Files.isExecutable(LoopbackPrometheus.BINARY), LoopbackPrometheus.BINARY
         + " is missing: install Debian's prometheus package (apt-get install --no-install-recommends prometheus)");
     List<Dashboards.Query> queries = Dashboards.queries();
-    CampaignSpec spec = CampaignFiles.parse(InProcessRun.tinyCampaign("watched"), "watched.yaml");
+    CampaignSpec spec = CampaignFiles.parse(InProcessRun.tinyCampaign("watched")
+        .replace("reservoirCapacity: 300}", "reservoirCapacity: 300, collapse: {bootstrapResamples: 100}}"),
+        "watched.yaml");
     try (LocalStack stack = LocalStack.start(out, HorizonServices.definitions(Map.of()), System.err);
         LoopbackPrometheus prometheus = LoopbackPrometheus.start(out.resolve("prometheus"), stack.services());
         PipelineClient client = new PipelineClient(stack.service("trainer").grpcAddress(),

@@ -27,6 +27,12 @@ public record BetaBootstrap(double median, double lo, double hi, double probBelo
 
   /** The bootstrap with {@code resamples} draws from the stream seeded by {@code seed}; empty if no fit succeeds. */
   public static Optional<BetaBootstrap> of(double[] tau, int resamples, long seed) {
+    return of(tau, resamples, seed, CcdfTailFit.Q_MIN, CcdfTailFit.Q_MAX);
+  }
+
+  /** As {@link #of(double[], int, long)} with the CCDF fit on the quantile window [qMin, qMax]. */
+  public static Optional<BetaBootstrap> of(double[] tau, int resamples, long seed, double qMin, double qMax) {
+    CcdfTailFit.checkWindow(qMin, qMax);
     if (resamples < 1) {
       throw new IllegalArgumentException("bootstrap-resamples: must be at least 1, got " + resamples);
     }
@@ -41,7 +47,7 @@ public record BetaBootstrap(double median, double lo, double hi, double probBelo
         draw[i] = finite[rng.nextInt(n)];
       }
       Arrays.sort(draw);
-      Optional<CcdfTailFit> fit = CcdfTailFit.fitSorted(draw);
+      Optional<CcdfTailFit> fit = CcdfTailFit.fitSorted(draw, qMin, qMax);
       if (fit.isPresent()) {
         betas[ok++] = fit.get().beta();
       }

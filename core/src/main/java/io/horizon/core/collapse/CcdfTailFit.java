@@ -29,18 +29,32 @@ public record CcdfTailFit(double beta, double slope, double r2, int points, int 
 
   /** The fit on the finite positive τ of {@code tau}; empty when there are too few τ or window points. */
   public static Optional<CcdfTailFit> fit(double[] tau) {
-    double[] sorted = Arrays.stream(tau).filter(t -> t > 0 && Double.isFinite(t)).sorted().toArray();
-    return fitSorted(sorted);
+    return fit(tau, Q_MIN, Q_MAX);
   }
 
-  /** As {@link #fit} on τ that are already finite, positive and ascending. */
-  static Optional<CcdfTailFit> fitSorted(double[] sorted) {
+  /** As {@link #fit(double[])} on the quantile window [qMin, qMax] (0 ≤ qMin &lt; qMax ≤ 1). */
+  public static Optional<CcdfTailFit> fit(double[] tau, double qMin, double qMax) {
+    checkWindow(qMin, qMax);
+    double[] sorted = Arrays.stream(tau).filter(t -> t > 0 && Double.isFinite(t)).sorted().toArray();
+    return fitSorted(sorted, qMin, qMax);
+  }
+
+  /** Rejects a quantile window outside 0 ≤ qMin &lt; qMax ≤ 1. */
+  static void checkWindow(double qMin, double qMax) {
+    if (!(qMin >= 0 && qMin < qMax && qMax <= 1)) {
+      throw new IllegalArgumentException("ccdf window: need 0 <= qMin < qMax <= 1, got [" + qMin + ", " + qMax
+          + "]");
+    }
+  }
+
+  /** As {@link #fit(double[], double, double)} on τ that are already finite, positive and ascending. */
+  static Optional<CcdfTailFit> fitSorted(double[] sorted, double qMin, double qMax) {
     int n = sorted.length;
     if (n < MIN_TAUS) {
       return Optional.empty();
     }
-    double lo = Quantiles.ofSorted(sorted, Q_MIN);
-    double hi = Quantiles.ofSorted(sorted, Q_MAX);
+    double lo = Quantiles.ofSorted(sorted, qMin);
+    double hi = Quantiles.ofSorted(sorted, qMax);
     double[] logX = new double[n];
     double[] logS = new double[n];
     int m = 0;

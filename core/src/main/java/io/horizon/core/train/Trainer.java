@@ -9,6 +9,7 @@ import io.horizon.core.task.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The training loop (THEORY §8.2 "Training details"; §8.3 with SGD): the training set is generated once from
@@ -21,9 +22,16 @@ import java.util.List;
  */
 public final class Trainer {
   private final TrainingConfig config;
+  private final UnaryOperator<Optimizer> updates;
 
   public Trainer(TrainingConfig config) {
+    this(config, UnaryOperator.identity());
+  }
+
+  /** A trainer whose optimizer is wrapped by {@code updates} (e.g. forcing of some updates, THEORY §11.3 item 11). */
+  public Trainer(TrainingConfig config, UnaryOperator<Optimizer> updates) {
     this.config = config;
+    this.updates = updates;
   }
 
   /**
@@ -61,7 +69,7 @@ public final class Trainer {
         validation, validation.count(), config.batchSize(), "validation set of " + task.name());
     int batches = (config.trainSequences() + config.batchSize() - 1) / config.batchSize();
     List<EpochMetrics> history = new ArrayList<>();
-    Optimizer optimizer = config.optimizer().create();
+    Optimizer optimizer = updates.apply(config.optimizer().create());
     int first = 1;
     if (state != null) {
       restoreParameters(model.parameters(), state.parameters());

@@ -4,6 +4,7 @@ import io.horizon.core.kernel.DiagnosticResult;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.diagnostics.config.DiagnosticsConfig;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.collapse.CollapseReports;
 import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.EnvelopeMessages;
 import io.horizon.proto.v1.Checkpoint;
@@ -12,7 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The diagnostics stage: rebuilds the run's diagnostic set from its spec, runs the diagnostic pass on the frozen
- * checkpoint (μ kernels, envelope, per-unit profile; THEORY §4) and fits the per-unit τ (THEORY §7.4).
+ * checkpoint (μ kernels, envelope, per-unit profile; THEORY §4), fits the per-unit τ (THEORY §7.4) and, when the run
+ * asks for it, adds the anti-collapse diagnosis (THEORY §11.3).
  */
 @ApplicationScoped
 public class EnvelopeComputation {
@@ -28,6 +30,9 @@ public class EnvelopeComputation {
     RunPlan plan = RunPlan.of(checkpoint.getRun());
     DiagnosticResult result = plan.diagnosis(threads).pass(model, plan.diagnosticSet(),
         plan.direction(model.config()), (lag, values, count) -> { }, done -> { });
-    return EnvelopeMessages.encode(checkpoint.getRun(), checkpoint.getEpoch(), checkpoint.getArchitecture(), result);
+    EnvelopeReport report =
+        EnvelopeMessages.encode(checkpoint.getRun(), checkpoint.getEpoch(), checkpoint.getArchitecture(), result);
+    return CollapseReports.diagnose(plan, result.lags(), result.unitProfile(), result.fLogMean())
+        .map(d -> report.toBuilder().setCollapse(d).build()).orElse(report);
   }
 }

@@ -1,6 +1,7 @@
 package io.horizon.pipeline.campaign;
 
 import com.google.protobuf.CodedOutputStream;
+import io.horizon.core.model.Architecture;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.RunSpec;
 import java.io.ByteArrayOutputStream;
@@ -54,7 +55,10 @@ public final class CampaignGrid {
     }
   }
 
-  /** Every cell of {@code spec} in grid order; an empty optional axis contributes one cell with the field unset. */
+  /**
+   * Every cell of {@code spec} in grid order; an empty optional axis contributes one cell with the field unset. With
+   * a campaign {@code forcing}, each const cell is followed by its forced twin (THEORY §11.4 Experiment 1).
+   */
   static List<Cell> cells(CampaignSpec spec) {
     RunSpec.Builder base = RunSpec.newBuilder().setCampaign(spec.getName()).setEpochs(spec.getEpochs())
         .setBatchSize(spec.getBatchSize()).setCheckpointEvery(spec.getCheckpointEvery())
@@ -81,11 +85,23 @@ public final class CampaignGrid {
                 run.setOptimizer(spec.getOptimizers(o));
               }
               cells.add(new Cell(a, o, s, h, n, run.build()));
+              if (spec.hasForcing() && forcible(spec.getArchitectures(a))) {
+                cells.add(new Cell(a, o, s, h, n, run.setForcing(spec.getForcing()).build()));
+              }
             }
           }
         }
       }
     }
     return cells;
+  }
+
+  /** Whether {@code architecture} names ConstGate, the one architecture that takes forcing. */
+  static boolean forcible(String architecture) {
+    try {
+      return Architecture.parse(architecture) == Architecture.CONST;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

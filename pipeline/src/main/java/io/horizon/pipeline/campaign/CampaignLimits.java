@@ -20,7 +20,9 @@ public record CampaignLimits(
 
   /** Throws naming the field and the limit when {@code spec} exceeds one. */
   public void check(CampaignSpec spec, String source) {
-    long runs = (long) Math.max(1, spec.getArchitecturesCount()) * Math.max(1, spec.getOptimizersCount())
+    long forcedTwins =
+        spec.hasForcing() ? spec.getArchitecturesList().stream().filter(CampaignGrid::forcible).count() : 0;
+    long runs = Math.max(1, spec.getArchitecturesCount() + forcedTwins) * Math.max(1, spec.getOptimizersCount())
         * Math.max(1, spec.getSeedsCount()) * Math.max(1, spec.getHiddenSizesCount())
         * Math.max(1, spec.getTrainSequencesCount());
     if (runs > maxRuns) {

@@ -57,7 +57,15 @@ public final class CampaignValidation {
     requireDistinct(Arrays.asList(hiddenSizes), source + ".hiddenSizes");
     requireDistinct(Arrays.asList(trainSequences), source + ".trainSequences");
     TrainingConfig training = first.training();
-    return CampaignSpec.newBuilder().setName(spec.getName()).addAllArchitectures(Arrays.asList(architectures))
+    CampaignSpec.Builder out = CampaignSpec.newBuilder();
+    if (spec.hasForcing()) {
+      if (Arrays.stream(architectures).noneMatch(CampaignGrid::forcible)) {
+        throw new IllegalArgumentException(source + ".forcing: only architecture const takes forcing, and the"
+            + " campaign has no const run");
+      }
+      out.setForcing(ForcingSettings.of(spec.getForcing(), source + ".forcing").toProto());
+    }
+    return out.setName(spec.getName()).addAllArchitectures(Arrays.asList(architectures))
         .addAllOptimizers(Arrays.asList(optimizers)).addAllSeeds(spec.getSeedsList())
         .addAllHiddenSizes(Arrays.asList(hiddenSizes)).addAllTrainSequences(Arrays.asList(trainSequences))
         .setTask(SpecMaps.task(first.task())).setEpochs(training.epochs()).setBatchSize(training.batchSize())

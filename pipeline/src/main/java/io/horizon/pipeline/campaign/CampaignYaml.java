@@ -2,7 +2,9 @@ package io.horizon.pipeline.campaign;
 
 import io.horizon.core.io.SpecNode;
 import io.horizon.proto.v1.CampaignSpec;
+import io.horizon.proto.v1.CollapseSpec;
 import io.horizon.proto.v1.DiagnosticSpec;
+import io.horizon.proto.v1.ForcingSpec;
 import io.horizon.proto.v1.OptimizerSpec;
 import io.horizon.proto.v1.TaskSpec;
 import java.util.List;
@@ -46,6 +48,30 @@ final class CampaignYaml {
       String path = node.path("diagnostic");
       b.setDiagnostic(
           diagnostic(SpecNode.of(SpecLists.indexed(node.object("diagnostic", Map.of()), path, "nGrid"), path), path));
+    }
+    if (node.has("forcing")) {
+      b.setForcing(forcing(SpecNode.of(node.object("forcing", Map.of()), node.path("forcing"))));
+    }
+    node.rejectUnread();
+    return b.build();
+  }
+
+  private static ForcingSpec forcing(SpecNode node) {
+    ForcingSpec b = ForcingSpec.newBuilder().setAlpha(nonZeroReal(node, "alpha"))
+        .setScaleMultiplier(nonZeroReal(node, "scaleMultiplier")).setSoftBound(nonZeroReal(node, "softBound"))
+        .setSlowQuantile(nonZeroReal(node, "slowQuantile")).build();
+    node.rejectUnread();
+    return b;
+  }
+
+  private static CollapseSpec collapse(SpecNode node) {
+    CollapseSpec.Builder b = CollapseSpec.newBuilder().setTauWindowFrom(nonZeroInteger(node, "tauWindowFrom"))
+        .setTauWindowTo(nonZeroInteger(node, "tauWindowTo")).setCcdfQMin(nonZeroReal(node, "ccdfQMin"))
+        .setCcdfQMax(nonZeroReal(node, "ccdfQMax")).setBootstrapResamples(nonZeroInteger(node, "bootstrapResamples"))
+        .setQLow(nonZeroReal(node, "qLow")).setCalibrationReplicates(nonZeroInteger(node, "calibrationReplicates"))
+        .setTailBootstraps(nonZeroInteger(node, "tailBootstraps"));
+    if (node.has("bootstrapSeed")) {
+      b.setBootstrapSeed(node.longInteger("bootstrapSeed", 0));
     }
     node.rejectUnread();
     return b.build();
@@ -108,6 +134,9 @@ final class CampaignYaml {
       b.setDirectionSeed(node.longInteger("directionSeed", 0));
     }
     b.setReservoirCapacity(nonZeroInteger(node, "reservoirCapacity"));
+    if (node.has("collapse")) {
+      b.setCollapse(collapse(SpecNode.of(node.object("collapse", Map.of()), node.path("collapse"))));
+    }
     node.rejectUnread();
     return b.build();
   }

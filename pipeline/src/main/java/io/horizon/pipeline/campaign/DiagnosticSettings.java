@@ -11,6 +11,7 @@ import io.horizon.core.stable.LagAccumulator;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.proto.v1.DiagnosticSpec;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
@@ -31,6 +32,7 @@ final class DiagnosticSettings {
   private final LearnabilityOptions learnability;
   private final int reservoirCapacity;
   private final OptionalLong directionSeed;
+  private final Optional<CollapseSettings> collapse;
 
   private DiagnosticSettings(DiagnosticSpec spec, int length, String path) {
     sequences = positiveOrDefault(spec.getSequences(), DEFAULT_SEQUENCES, path + ".sequences");
@@ -64,6 +66,8 @@ final class DiagnosticSettings {
     reservoirCapacity = positiveOrDefault(
         spec.getReservoirCapacity(), LagAccumulator.DEFAULT_CAPACITY, path + ".reservoirCapacity");
     directionSeed = spec.hasDirectionSeed() ? OptionalLong.of(spec.getDirectionSeed()) : OptionalLong.empty();
+    collapse = spec.hasCollapse()
+        ? Optional.of(CollapseSettings.of(spec.getCollapse(), lags, path + ".collapse")) : Optional.empty();
   }
 
   /** The settings of {@code spec} for sequences of length {@code length}; errors name fields below {@code path}. */
@@ -79,6 +83,7 @@ final class DiagnosticSettings {
         .setThreshold(learnability.threshold()).setAlphaMethod(method.cliName())
         .setAlphaMode(learnability.alphaMode().toString()).setReservoirCapacity(reservoirCapacity);
     directionSeed.ifPresent(b::setDirectionSeed);
+    collapse.ifPresent(c -> b.setCollapse(c.toProto()));
     return b.build();
   }
 
@@ -110,6 +115,11 @@ final class DiagnosticSettings {
   /** The seed of the projection direction, when the spec fixes one. */
   OptionalLong directionSeed() {
     return directionSeed;
+  }
+
+  /** The anti-collapse settings, when the analyses are on. */
+  Optional<CollapseSettings> collapse() {
+    return collapse;
   }
 
   private static int positiveOrDefault(int value, int defaultValue, String path) {

@@ -1,14 +1,19 @@
 package io.horizon.pipeline.campaign;
 
+import io.horizon.core.collapse.ForcedSlowRows;
 import io.horizon.core.io.ProjectionDirection;
 import io.horizon.core.kernel.KernelOptions;
 import io.horizon.core.learnability.CheckpointDiagnosis;
 import io.horizon.core.learnability.LearnabilityOptions;
+import io.horizon.core.model.Architecture;
 import io.horizon.core.model.ModelConfig;
 import io.horizon.core.model.ParameterSet;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.core.task.SequenceDataset;
+import io.horizon.core.train.Optimizer;
 import io.horizon.proto.v1.RunSpec;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * How one run of a campaign is trained and diagnosed: the single translation of a proto {@link RunSpec} into core
@@ -19,12 +24,23 @@ public final class RunPlan {
   private final RunSpec spec;
   private final io.horizon.core.train.RunSpec training;
   private final DiagnosticSettings diagnostic;
+  private final Optional<ForcingSettings> forcing;
 
   private RunPlan(RunSpec spec) {
     this.spec = spec;
     String path = spec.getRunId().isEmpty() ? "run" : spec.getRunId();
     this.training = io.horizon.core.train.RunSpec.fromMap(SpecMaps.coreRun(spec, path), path);
     this.diagnostic = DiagnosticSettings.of(spec.getDiagnostic(), training.task().length(), path + ".diagnostic");
+    this.forcing = spec.hasForcing() ? Optional.of(forcing(spec, path + ".forcing")) : Optional.empty();
+  }
+
+  /** The forcing of a const run; any other architecture is an error (THEORY §11.3 item 11 forces ConstGate). */
+  private static ForcingSettings forcing(RunSpec spec, String path) {
+    if (!Architecture.CONST.id().equals(spec.getArchitecture())) {
+      throw new IllegalArgumentException(path + ": only architecture const takes forcing, got '"
+          + spec.getArchitecture() + "'");
+    }
+    return ForcingSettings.of(spec.getForcing(), path);
   }
 
   /** The plan of {@code spec}; rejects bad fields naming their path below the run id. */
@@ -80,6 +96,25 @@ public final class RunPlan {
   /** The whole analysis of one checkpoint of this run, seeded by the run seed. */
   public CheckpointDiagnosis diagnosis(int threads) {
     return new CheckpointDiagnosis(kernel(threads), method(), learnability(), reservoirCapacity(), training.seed());
+  }
+
+  /** The anti-collapse settings (THEORY §11.3), when the run's diagnostic spec turns them on. */
+  public Optional<CollapseSettings> collapse() {
+    return diagnostic.collapse();
+  }
+
+  /** The slow-mode forcing (THEORY §11.3 item 11), when the run has one. */
+  public Optional<ForcingSettings> forcing() {
+    return forcing;
+  }
+
+  /**
+   * The wrapper of the run's optimizer: the slow-row forcing seeded by the run seed when the run has forcing
+   * (THEORY §11.3 item 11), otherwise the optimizer unchanged.
+   */
+  public UnaryOperator<Optimizer> updates() {
+    return forcing.<UnaryOperator<Optimizer>>map(f -> inner -> new ForcedSlowRows(inner, f.forcing(), f.slowQuantile(),
+        training.seed())).orElse(UnaryOperator.identity());
   }
 
   /**

@@ -2,6 +2,8 @@ package io.horizon.pipeline.message;
 
 import io.horizon.core.learnability.LearnabilityReport;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.collapse.CollapseHistories;
+import io.horizon.pipeline.collapse.CollapseReports;
 import io.horizon.proto.v1.EnvelopeReport;
 import io.horizon.proto.v1.StableFit;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import java.util.Set;
 public final class ReportAssembly {
   private final Map<String, Pending> pending = new HashMap<>();
   private final Set<String> done = new HashSet<>();
+  private final CollapseHistories histories = new CollapseHistories();
 
   /**
    * Adds a checkpoint's envelope; returns its report when every lag's fit is already in. An incomplete envelope is
@@ -45,6 +48,14 @@ public final class ReportAssembly {
     }
     pending(key).fits.put(fit.getLag(), fit);
     return complete(key);
+  }
+
+  /** As {@link #published(String, int)} for a report read back, also restoring its anti-collapse history. */
+  public void published(io.horizon.proto.v1.LearnabilityReport report) {
+    published(report.getRunId(), report.getEpoch());
+    if (report.hasCollapse()) {
+      CollapseReports.withHistory(report, report.getCollapse(), histories);
+    }
   }
 
   /** Marks a checkpoint whose report is already published (read back after a restart). */
@@ -76,8 +87,9 @@ public final class ReportAssembly {
     LearnabilityReport report = plan.diagnosis(1).learnability(EnvelopeMessages.decode(e), fits);
     pending.remove(key);
     done.add(key);
-    return Optional.of(ReportMessages.encode(e.getRun(), e.getEpoch(), e.getArchitecture(), report,
-        plan.targetLags()));
+    io.horizon.proto.v1.LearnabilityReport message =
+        ReportMessages.encode(e.getRun(), e.getEpoch(), e.getArchitecture(), report, plan.targetLags());
+    return Optional.of(e.hasCollapse() ? CollapseReports.withHistory(message, e.getCollapse(), histories) : message);
   }
 
   /** Whether pieces of checkpoint {@code key} (see {@link #key}) are in and its report is still out. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.OptimizerSpec;
+import io.horizon.proto.v1.RunSpec;
 import io.horizon.proto.v1.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +61,39 @@ class CampaignErrorsTest {
     assertYamlError("c.yaml.seeds: ", VALID.replace("seeds: [1]", "seeds: []"));
     assertYamlError("c.yaml.optimizers[1].lr: ", VALID.replace("lr: 0.1", "lr: NaN"));
     assertYamlError("c.yaml.optimizers[0].kind: ", VALID.replace("kind: adamw", "kind: rmsprop"));
+  }
+
+  @Test
+  void collapseAndForcingErrorsNameThePath() {
+    assertYamlError("c.yaml.diagnostic.collapse.qLow: must lie in (0, 1), got 1.5",
+        withDiagnostic("collapse: {qLow: 1.5}"));
+    assertYamlError("c.yaml.diagnostic.collapse.ccdfQMin: need 0 < ccdfQMin < ccdfQMax < 1",
+        withDiagnostic("collapse: {ccdfQMin: 0.9, ccdfQMax: 0.8}"));
+    assertYamlError("c.yaml.diagnostic.collapse.tauWindowFrom: the window [20, 24] holds 1 lags",
+        withDiagnostic("collapse: {tauWindowFrom: 20, tauWindowTo: 24}"));
+    assertYamlError("c.yaml.diagnostic.collapse.bootstrapResamples: must be positive",
+        withDiagnostic("collapse: {bootstrapResamples: -3}"));
+    assertYamlError("c.yaml.diagnostic.collapse.tailBootstraps: must not be 0",
+        withDiagnostic("collapse: {tailBootstraps: 0}"));
+    assertYamlError("c.yaml.diagnostic.collapse.beta: unknown field", withDiagnostic("collapse: {beta: 1}"));
+    assertYamlError("c.yaml.forcing: only architecture const takes forcing", VALID + "forcing: {alpha: 1.5}\n");
+    String withConst = VALID.replace("[diag]", "[const, diag]");
+    assertYamlError("c.yaml.forcing.alpha: alpha-inject: must lie in (0, 2]", withConst + "forcing: {alpha: 2.5}\n");
+    assertYamlError("c.yaml.forcing.slowQuantile: must lie in (0, 1)", withConst + "forcing: {slowQuantile: 1}\n");
+    assertYamlError("c.yaml.forcing.softBound: ", withConst + "forcing: {softBound: -1}\n");
+    assertYamlError("c.yaml.forcing.scale: unknown field", withConst + "forcing: {scale: 1}\n");
+  }
+
+  @Test
+  void forcingAddsAForcedTwinOfEachConstRunOnly() {
+    List<RunSpec> runs = CampaignGrid.expand(CampaignFiles.parse(
+        VALID.replace("[diag]", "[const, diag]") + "forcing: {}\n", "c.yaml"));
+    assertEquals(6, runs.size());
+    assertEquals(List.of(false, true, false, true, false, false), runs.stream().map(RunSpec::hasForcing).toList());
+    assertEquals(1.5, runs.get(1).getForcing().getAlpha());
+    RunSpec forcedDiag = runs.get(4).toBuilder().setForcing(runs.get(1).getForcing()).setRunId("").build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunPlan.of(forcedDiag));
+    assertTrue(e.getMessage().startsWith("run.forcing: only architecture const takes forcing"), e.getMessage());
   }
 
   @Test

@@ -30,7 +30,9 @@ class CampaignGridTest {
     for (String name : CampaignFiles.presets()) {
       CampaignSpec spec = CampaignFiles.preset(name);
       List<RunSpec> runs = CampaignGrid.expand(spec);
-      int cells = spec.getArchitecturesCount() * spec.getOptimizersCount() * spec.getSeedsCount()
+      int forcedTwins = spec.hasForcing()
+          ? (int) spec.getArchitecturesList().stream().filter(CampaignGrid::forcible).count() : 0;
+      int cells = (spec.getArchitecturesCount() + forcedTwins) * spec.getOptimizersCount() * spec.getSeedsCount()
           * spec.getHiddenSizesCount() * spec.getTrainSequencesCount();
       assertEquals(cells, runs.size(), name);
       assertEquals(cells, new HashSet<>(runs.stream().map(RunSpec::getRunId).toList()).size(), name);

@@ -65,7 +65,7 @@ final class RunJob {
   void train() {
     io.horizon.core.train.RunSpec spec = plan.training();
     GatedRnn model = spec.initialModel();
-    Trainer trainer = new Trainer(spec.training());
+    Trainer trainer = new Trainer(spec.training(), plan.updates());
     Optional<TrainingState> saved = resumePoints.of(run.getRunId()).map(TrainingStateMessages::decode);
     if (saved.isPresent()) {
       int epoch = saved.get().epoch();

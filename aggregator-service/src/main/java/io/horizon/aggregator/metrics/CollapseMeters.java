@@ -1,0 +1,59 @@
+package io.horizon.aggregator.metrics;
+
+import io.horizon.aggregator.report.ReportStore;
+import io.horizon.pipeline.metrics.LatestGauges;
+import io.horizon.pipeline.metrics.RunTags;
+import io.horizon.proto.v1.CollapseDiagnosis;
+import io.horizon.proto.v1.LearnabilityReport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+/**
+ * The latest anti-collapse diagnosis per campaign, architecture, optimizer and forcing (THEORY §11.3) as gauges:
+ * β̂ of the τ-spectrum CCDF with its bootstrap interval, β_env and the phase code (0 collapsed, 1 unresolved,
+ * 2 concentrated, 3 broad, 4 boundary). Reports without a diagnosis set nothing.
+ */
+@ApplicationScoped
+public class CollapseMeters {
+  static final LatestGauges.Name BETA =
+      new LatestGauges.Name("horizon.collapse.beta", "β̂ of the τ-spectrum CCDF tail (THEORY §11.3 item 2)");
+  static final LatestGauges.Name BETA_LO =
+      new LatestGauges.Name("horizon.collapse.beta.lo", "5th percentile of the bootstrap β̂ (THEORY §11.3 item 3)");
+  static final LatestGauges.Name BETA_HI =
+      new LatestGauges.Name("horizon.collapse.beta.hi", "95th percentile of the bootstrap β̂ (THEORY §11.3 item 3)");
+  static final LatestGauges.Name BETA_ENV = new LatestGauges.Name("horizon.collapse.beta.env",
+      "tempered-fit exponent of the Laplace envelope (THEORY §11.3 item 4)");
+  static final LatestGauges.Name PHASE =
+      new LatestGauges.Name("horizon.collapse.phase", "phase code of the checkpoint (THEORY §11.3 item 7)");
+
+  private final ReportStore store;
+  private final LatestGauges gauges;
+
+  public CollapseMeters(MeterRegistry registry, ReportStore store) {
+    this.store = store;
+    this.gauges = new LatestGauges(registry);
+  }
+
+  /** Watches the store from before the stage reads back the published reports, so those are shown too. */
+  void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
+    store.watch(this::report);
+  }
+
+  private synchronized void report(LearnabilityReport r) {
+    if (!r.hasCollapse()) {
+      return;
+    }
+    Tags tags = RunTags.of(r.getRun()).and("forcing", r.getRun().hasForcing() ? "on" : "off");
+    CollapseDiagnosis d = r.getCollapse();
+    gauges.set(BETA, tags, d.getBeta());
+    gauges.set(BETA_LO, tags, d.getBetaLo());
+    gauges.set(BETA_HI, tags, d.getBetaHi());
+    gauges.set(BETA_ENV, tags, d.getLaplaceFits().getTemperedBeta());
+    gauges.set(PHASE, tags, d.getPhaseCode());
+  }
+}

@@ -1,0 +1,90 @@
+package io.horizon.pipeline.collapse;
+
+import io.horizon.core.collapse.CollapsePhase;
+import io.horizon.core.collapse.RestoringDrift;
+import io.horizon.core.collapse.ThresholdCrossing;
+import io.horizon.core.collapse.ZetaStabilisation;
+import io.horizon.pipeline.campaign.CollapseSettings;
+import io.horizon.proto.v1.CollapseDiagnosis;
+import io.horizon.proto.v1.CollapseHistory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The cross-checkpoint anti-collapse quantities of each run (THEORY §11.3 items 8–9): it keeps every run's
+ * per-checkpoint diagnoses (ζ per unit and phase) and derives, at a checkpoint, t_cross with its censoring flags,
+ * κ̂_tail over the transitions between the run's checkpoints up to it, and the ζ mean/variance trends. The
+ * aggregator feeds it the envelopes it joins (and, after a restart, the reports it reads back); the in-process
+ * reference feeds it the same diagnoses in epoch order.
+ */
+public final class CollapseHistories {
+  private final Map<String, NavigableMap<Integer, CollapseDiagnosis>> runs = new HashMap<>();
+
+  /** Records checkpoint {@code epoch} of {@code runId} and returns the history over its checkpoints up to it. */
+  public CollapseHistory add(String runId, int epoch, CollapseDiagnosis diagnosis, CollapseSettings settings) {
+    NavigableMap<Integer, CollapseDiagnosis> run = runs.computeIfAbsent(runId, k -> new TreeMap<>());
+    run.put(epoch, diagnosis);
+    return history(run.headMap(epoch, true), settings);
+  }
+
+  /** The history over {@code checkpoints}, in epoch order. */
+  private static CollapseHistory history(NavigableMap<Integer, CollapseDiagnosis> checkpoints,
+      CollapseSettings settings) {
+    int m = checkpoints.size();
+    int[] epochs = new int[m];
+    CollapsePhase[] phases = new CollapsePhase[m];
+    double[][] zeta = new double[m][];
+    int t = 0;
+    for (Map.Entry<Integer, CollapseDiagnosis> e : checkpoints.entrySet()) {
+      epochs[t] = e.getKey();
+      phases[t] = CheckpointCollapse.phase(e.getValue());
+      zeta[t++] = e.getValue().getZetaList().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    CollapseHistory.Builder b = CollapseHistory.newBuilder();
+    for (int i = 0; i < m; i++) {
+      b.addEpochs(epochs[i]).addPhaseCodes(phases[i].ordinal());
+    }
+    ThresholdCrossing crossing = ThresholdCrossing.of(epochs, phases);
+    b.setCrossed(crossing.epoch().isPresent()).setTCross(crossing.epoch().orElse(0))
+        .setLeftCensored(crossing.leftCensored()).setRightCensored(crossing.rightCensored());
+    drift(b, zeta, settings);
+    stabilisation(b, epochs, zeta);
+    return b.build();
+  }
+
+  /** κ̂_tail (THEORY §11.3 item 9), or the reason it is unavailable. */
+  private static void drift(CollapseHistory.Builder b, double[][] zeta, CollapseSettings settings) {
+    b.setKappa(Double.NaN).setKappaLo(Double.NaN).setKappaHi(Double.NaN).setDriftLinearSlope(Double.NaN);
+    if (zeta.length < 2) {
+      b.setDriftUnavailable("one checkpoint so far: no transitions");
+      return;
+    }
+    try {
+      RestoringDrift d = RestoringDrift.estimate(zeta, settings.qLow(), settings.resamples(), settings.seed());
+      b.setDriftEstimated(true).setKappa(d.kappa()).setKappaLo(d.lo()).setKappaHi(d.hi())
+          .setKappaPositive(d.positive()).setTransitions(d.transitions()).setDriftLinearSlope(d.linearSlope())
+          .setDriftLinearPreferred(d.linearPreferred());
+    } catch (IllegalArgumentException e) {
+      b.setDriftUnavailable(e.getMessage());
+    }
+  }
+
+  /** Mean and variance of ζ per checkpoint and their trends per epoch; trends NaN before two checkpoints. */
+  private static void stabilisation(CollapseHistory.Builder b, int[] epochs, double[][] zeta) {
+    b.setZetaMeanTrend(Double.NaN).setZetaVarianceTrend(Double.NaN);
+    if (epochs.length < 2) {
+      return;
+    }
+    try {
+      ZetaStabilisation s = ZetaStabilisation.of(epochs, zeta);
+      for (int i = 0; i < epochs.length; i++) {
+        b.addZetaMeans(s.means()[i]).addZetaVariances(s.variances()[i]);
+      }
+      b.setZetaMeanTrend(s.meanTrend()).setZetaVarianceTrend(s.varianceTrend());
+    } catch (IllegalArgumentException e) {
+      b.clearZetaMeans().clearZetaVariances();
+    }
+  }
+}

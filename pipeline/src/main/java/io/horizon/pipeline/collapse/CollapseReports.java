@@ -1,0 +1,32 @@
+package io.horizon.pipeline.collapse;
+
+import io.horizon.pipeline.campaign.CollapseSettings;
+import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.proto.v1.CollapseDiagnosis;
+import io.horizon.proto.v1.LearnabilityReport;
+import java.util.Optional;
+
+/**
+ * Where the anti-collapse analyses meet the pipeline's messages (THEORY §11.3): the diagnosis of a checkpoint for
+ * the envelope report, and the diagnosis with the run's history for the learnability report, both only when the
+ * run's diagnostic spec turns the analyses on.
+ */
+public final class CollapseReports {
+  private CollapseReports() {}
+
+  /** The checkpoint's diagnosis from the pass's lag grid, per-unit profile and log envelope, when on. */
+  public static Optional<CollapseDiagnosis> diagnose(RunPlan plan, int[] lags, double[][] unitProfile,
+      double[] fLogMean) {
+    return plan.collapse().map(settings -> CheckpointCollapse.diagnose(settings, lags, unitProfile, fLogMean,
+        plan.training().task().length()));
+  }
+
+  /** {@code report} with the checkpoint's diagnosis and the run's history up to it added to {@code histories}. */
+  public static LearnabilityReport withHistory(LearnabilityReport report, CollapseDiagnosis diagnosis,
+      CollapseHistories histories) {
+    CollapseSettings settings = RunPlan.of(report.getRun()).collapse().orElseThrow(() ->
+        new IllegalArgumentException("run.diagnostic.collapse: absent, but the envelope carries a diagnosis"));
+    return report.toBuilder().setCollapse(diagnosis)
+        .setCollapseHistory(histories.add(report.getRunId(), report.getEpoch(), diagnosis, settings)).build();
+  }
+}
