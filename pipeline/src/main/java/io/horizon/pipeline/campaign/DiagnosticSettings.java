@@ -11,6 +11,7 @@ import io.horizon.core.stable.LagAccumulator;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.proto.v1.DiagnosticSpec;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
@@ -31,6 +32,7 @@ final class DiagnosticSettings {
   private final LearnabilityOptions learnability;
   private final int reservoirCapacity;
   private final OptionalLong directionSeed;
+  private final Optional<CouplingSettings> coupling;
 
   private DiagnosticSettings(DiagnosticSpec spec, int length, String path) {
     sequences = positiveOrDefault(spec.getSequences(), DEFAULT_SEQUENCES, path + ".sequences");
@@ -63,6 +65,8 @@ final class DiagnosticSettings {
     reservoirCapacity = positiveOrDefault(
         spec.getReservoirCapacity(), LagAccumulator.DEFAULT_CAPACITY, path + ".reservoirCapacity");
     directionSeed = spec.hasDirectionSeed() ? OptionalLong.of(spec.getDirectionSeed()) : OptionalLong.empty();
+    coupling = spec.hasCoupling()
+        ? Optional.of(CouplingSettings.of(spec.getCoupling(), length, path + ".coupling")) : Optional.empty();
   }
 
   /** The settings of {@code spec} for sequences of length {@code length}; errors name fields below {@code path}. */
@@ -78,6 +82,7 @@ final class DiagnosticSettings {
         .setThreshold(learnability.threshold()).setAlphaMethod(method.cliName())
         .setAlphaMode(learnability.alphaMode().toString()).setReservoirCapacity(reservoirCapacity);
     directionSeed.ifPresent(b::setDirectionSeed);
+    coupling.ifPresent(c -> b.setCoupling(c.toProto()));
     return b.build();
   }
 
@@ -111,7 +116,13 @@ final class DiagnosticSettings {
     return directionSeed;
   }
 
-  private static int positiveOrDefault(int value, int defaultValue, String path) {
+  /** The time-scale coupling settings, when the spec switches them on (THEORY §10). */
+  Optional<CouplingSettings> coupling() {
+    return coupling;
+  }
+
+  /** {@code value}, or {@code defaultValue} when it is 0; a negative value is refused naming {@code path}. */
+  static int positiveOrDefault(int value, int defaultValue, String path) {
     if (value < 0) {
       throw new IllegalArgumentException(path + ": must be positive, got " + value);
     }

@@ -9,6 +9,7 @@ import io.horizon.core.model.ParameterSet;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.core.task.SequenceDataset;
 import io.horizon.proto.v1.RunSpec;
+import java.util.Optional;
 
 /**
  * How one run of a campaign is trained and diagnosed: the single translation of a proto {@link RunSpec} into core
@@ -25,6 +26,8 @@ public final class RunPlan {
     String path = spec.getRunId().isEmpty() ? "run" : spec.getRunId();
     this.training = io.horizon.core.train.RunSpec.fromMap(SpecMaps.coreRun(spec, path), path);
     this.diagnostic = DiagnosticSettings.of(spec.getDiagnostic(), training.task().length(), path + ".diagnostic");
+    diagnostic.coupling().ifPresent(
+        c -> c.requireSupported(training.model(), "the run's model", path + ".diagnostic.coupling"));
   }
 
   /** The plan of {@code spec}; rejects bad fields naming their path below the run id. */
@@ -75,6 +78,11 @@ public final class RunPlan {
   /** Samples kept per lag for the α fits. */
   public int reservoirCapacity() {
     return diagnostic.reservoirCapacity();
+  }
+
+  /** The time-scale coupling settings (THEORY §10), when the run's spec switches them on. */
+  public Optional<CouplingSettings> coupling() {
+    return diagnostic.coupling();
   }
 
   /** The whole analysis of one checkpoint of this run, seeded by the run seed. */

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The aggregator's join: the envelope report and every per-lag α-stable fit of one checkpoint (run, epoch), in any
  * order, become its learnability report (THEORY §6–7) through the same {@code core} call as the in-process
- * analysis. A fit or envelope seen again after its report was made is ignored.
+ * analysis; the envelope's time-scale coupling profile (THEORY §10), when it has one, is carried over unchanged. A
+ * fit or envelope seen again after its report was made is ignored.
  */
 public final class ReportAssembly {
   private final Map<String, Pending> pending = new HashMap<>();
@@ -76,8 +77,9 @@ public final class ReportAssembly {
     LearnabilityReport report = plan.diagnosis(1).learnability(EnvelopeMessages.decode(e), fits);
     pending.remove(key);
     done.add(key);
-    return Optional.of(ReportMessages.encode(e.getRun(), e.getEpoch(), e.getArchitecture(), report,
-        plan.targetLags()));
+    io.horizon.proto.v1.LearnabilityReport message =
+        ReportMessages.encode(e.getRun(), e.getEpoch(), e.getArchitecture(), report, plan.targetLags());
+    return Optional.of(e.hasCoupling() ? message.toBuilder().setCoupling(e.getCoupling()).build() : message);
   }
 
   /** Whether pieces of checkpoint {@code key} (see {@link #key}) are in and its report is still out. */
