@@ -4,6 +4,7 @@ import io.horizon.core.kernel.DiagnosticResult;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.diagnostics.config.DiagnosticsConfig;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.coupling.CouplingAnalysis;
 import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.EnvelopeMessages;
 import io.horizon.proto.v1.Checkpoint;
@@ -12,7 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The diagnostics stage: rebuilds the run's diagnostic set from its spec, runs the diagnostic pass on the frozen
- * checkpoint (μ kernels, envelope, per-unit profile; THEORY §4) and fits the per-unit τ (THEORY §7.4).
+ * checkpoint (μ kernels, envelope, per-unit profile; THEORY §4), fits the per-unit τ (THEORY §7.4) and, when the
+ * run's spec asks for it, measures the time-scale coupling profile (THEORY §10).
  */
 @ApplicationScoped
 public class EnvelopeComputation {
@@ -28,6 +30,8 @@ public class EnvelopeComputation {
     RunPlan plan = RunPlan.of(checkpoint.getRun());
     DiagnosticResult result = plan.diagnosis(threads).pass(model, plan.diagnosticSet(),
         plan.direction(model.config()), (lag, values, count) -> { }, done -> { });
-    return EnvelopeMessages.encode(checkpoint.getRun(), checkpoint.getEpoch(), checkpoint.getArchitecture(), result);
+    EnvelopeReport report =
+        EnvelopeMessages.encode(checkpoint.getRun(), checkpoint.getEpoch(), checkpoint.getArchitecture(), result);
+    return CouplingAnalysis.of(plan, model).map(c -> report.toBuilder().setCoupling(c).build()).orElse(report);
   }
 }
