@@ -51,6 +51,7 @@ public final class ReportWriter {
     plots.add(SpectrumPlot.of(finals, styles));
     plots.addAll(StablePlots.of(finals, styles));
     plots.addAll(TrainingPlots.of(in.training(), styles));
+    plots.addAll(CouplingPlots.of(in.reports(), finals, styles));
     return plots;
   }
 }
