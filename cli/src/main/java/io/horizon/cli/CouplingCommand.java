@@ -40,7 +40,8 @@ final class CouplingCommand implements Runnable {
     static final Path DEFAULT_OUT = Path.of("horizon-out", "coupling");
 
     @Option(names = "--arch", defaultValue = "const", paramLabel = "const|shared|diag",
-        description = "the leaky (const), scalar-gated (shared) or multi-gated (diag) RNN (default: ${DEFAULT-VALUE})")
+        description = "the leaky (const), scalar-gated (shared) or multi-gated (diag) RNN "
+            + "(default: ${DEFAULT-VALUE})")
     String arch;
 
     @Option(names = "--leak", defaultValue = "0.8", paramLabel = "S",
@@ -50,7 +51,8 @@ final class CouplingCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where the CSV and PNG go (default: horizon-out/coupling)")
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "where the CSV and PNG go (default: horizon-out/coupling)")
     Path out;
 
     @Override
@@ -63,7 +65,8 @@ final class CouplingCommand implements Runnable {
       }
       if (architecture != Architecture.CONST && architecture != Architecture.SHARED
           && architecture != Architecture.DIAG) {
-        throw new IllegalArgumentException("--arch: the check needs const, shared or diag (THEORY §2.7), got " + arch);
+        throw new IllegalArgumentException(
+            "--arch: the check needs const, shared or diag (THEORY §2.7), got " + arch);
       }
       FrechetResult result = FrechetCheck.run(FrechetSetup.factors(architecture, leak, seed));
       List<String[]> rows = new ArrayList<>();

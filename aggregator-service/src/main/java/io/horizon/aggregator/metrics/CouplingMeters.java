@@ -22,8 +22,8 @@ import jakarta.interceptor.Interceptor;
  */
 @ApplicationScoped
 public class CouplingMeters {
-  static final LatestGauges.Name SLOPE =
-      new LatestGauges.Name("horizon.coupling.slope", "S1 slope s of log S on log P; NaN without a fit (THEORY §10.2)");
+  static final LatestGauges.Name SLOPE = new LatestGauges.Name("horizon.coupling.slope",
+      "S1 slope s of log S on log P; NaN without a fit (THEORY §10.2)");
   static final LatestGauges.Name SLOPE_R2 =
       new LatestGauges.Name("horizon.coupling.slope.r2", "R² of the S1 slope fit (THEORY §10.2)");
   static final LatestGauges.Name ANISOTROPY = new LatestGauges.Name("horizon.coupling.anisotropy",

@@ -25,8 +25,8 @@ public final class FrechetPlot {
         .line("E(ε), slope " + XyFigure.tickLabel(result.slope()) + " on the first " + FrechetCheck.SLOPE_POINTS
             + " ε", new Curve(eps, result.errors()), MEASURED)
         .dashed("ε² through the first point", new Curve(eps, reference), REFERENCE);
-    return f.render(file, "E(ε) = ‖M(ε) − (M(0) + ε M'(0))‖_F of the product of " + model + " step Jacobians split "
-        + "as A_j + ε B_j (THEORY §3.2); a first-order expansion leaves an error of order ε², slope 2 on log–log "
+    return f.render(file, "E(ε) = ‖M(ε) − (M(0) + ε M'(0))‖_F of the product of " + model
+        + " step Jacobians split as A_j + ε B_j (THEORY §3.2); a first-order expansion leaves an error of order ε², slope 2 on log–log "
         + "axes.");
   }
 }
