@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, UpCommand.class, RunCommand.class, StatusCommand.class, TrainCommand.class, DatasetCommand.class, DiagnoseCommand.class,
         StableCommand.class,
         ReportCommand.class,
+        CouplingCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class HorizonCommand implements Runnable {

@@ -7,6 +7,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.horizon.proto.v1.Coupling;
 import io.horizon.proto.v1.GradientSampleChunk;
 import io.horizon.proto.v1.Records;
 import io.horizon.proto.v1.RunState;
@@ -40,7 +41,8 @@ class ContractsTest {
 
   @Test
   void everyMessageLivesInHorizonV1WithUniqueFieldNumbers() {
-    for (FileDescriptor file : List.of(Specs.getDescriptor(), Records.getDescriptor(), Services.getDescriptor())) {
+    for (FileDescriptor file : List.of(Specs.getDescriptor(), Records.getDescriptor(), Services.getDescriptor(),
+        Coupling.getDescriptor())) {
       assertEquals("horizon.v1", file.getPackage(), file.getName());
       for (Descriptor message : file.getMessageTypes()) {
         Set<Integer> numbers = new HashSet<>();

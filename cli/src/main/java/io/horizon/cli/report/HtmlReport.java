@@ -38,7 +38,13 @@ final class HtmlReport {
     plots.forEach(p -> h.append("<li><a href=\"#").append(anchor(p)).append("\">").append(escape(p.title()))
         .append("</a></li>"));
     h.append("</ul>\n");
+    boolean couplingHeading = false;
     for (Plot p : plots) {
+      if (!couplingHeading && p.file().startsWith(CouplingPlots.PREFIX)) {
+        couplingHeading = true;
+        h.append("<h2>Time-scale coupling</h2>\n<p>The S1 sensitivity profiles and S2 anisotropy of the runs with the"
+            + " coupling analysis on (THEORY §10; docs/coupling.md).</p>\n");
+      }
       h.append("<figure id=\"").append(anchor(p)).append("\"><h3>").append(escape(p.title())).append("</h3>")
           .append("<img alt=\"").append(escape(p.title())).append("\" src=\"data:image/png;base64,")
           .append(Base64.getEncoder().encodeToString(p.png())).append("\"><figcaption>").append(escape(p.caption()))

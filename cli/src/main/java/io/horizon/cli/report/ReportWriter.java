@@ -52,6 +52,7 @@ public final class ReportWriter {
     plots.addAll(CollapsePlots.of(in.reports(), finals, styles));
     plots.addAll(StablePlots.of(finals, styles));
     plots.addAll(TrainingPlots.of(in.training(), styles));
+    plots.addAll(CouplingPlots.of(in.reports(), finals, styles));
     return plots;
   }
 }

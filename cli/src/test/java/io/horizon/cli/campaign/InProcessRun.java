@@ -9,6 +9,7 @@ import io.horizon.core.train.TrainingListener;
 import io.horizon.pipeline.campaign.RunPlan;
 import io.horizon.pipeline.collapse.CollapseHistories;
 import io.horizon.pipeline.collapse.CollapseReports;
+import io.horizon.pipeline.coupling.CouplingAnalysis;
 import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.ReportMessages;
 import io.horizon.proto.v1.LearnabilityReport;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * One run trained and analysed in this JVM through {@code core} alone, as the services do it: train, freeze each
- * checkpoint to float32, diagnose it, encode its learnability report. The reference of the pipeline tests.
+ * checkpoint to float32, diagnose it (with the time-scale coupling profile when the spec asks for it), encode its
+ * learnability report. The reference of the pipeline tests.
  *
  * @param reports one report per checkpoint, in epoch order
  * @param training loss and validation R² of every epoch
@@ -40,6 +42,16 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
         checkpointEvery: 1
         diagnostic: {sequences: 32, lags: "1:16:6", reservoirCapacity: 300}
         """.formatted(name);
+  }
+
+  /**
+   * The tiny campaign with the leaky and scalar-gated models (const and shared) and a cheap time-scale coupling
+   * analysis (THEORY §10: S1 on 2 probe sequences, S2 at 3 lags), named {@code name}.
+   */
+  public static String tinyCouplingCampaign(String name) {
+    return tinyCampaign(name).replace("[const, gru]", "[const, shared]").replace("reservoirCapacity: 300}",
+        "reservoirCapacity: 300,\n  coupling: {sensitivity: {sequences: 2}, anisotropy: {lags: [1, 4, 12],"
+            + " pairsPerLag: 6, rank: 4, retained: 6, gradientRows: 16, sequences: 4}}}");
   }
 
   /** Trains {@code run} and analyses each checkpoint with as many threads as the services use (every core). */
@@ -64,9 +76,11 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
             diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
         LearnabilityReport report =
             ReportMessages.encode(run, epoch, run.getArchitecture(), result.report(), plan.targetLags());
+        LearnabilityReport coupled = CouplingAnalysis.of(plan, frozen)
+            .map(c -> report.toBuilder().setCoupling(c).build()).orElse(report);
         LagStatistics s = result.report().statistics();
         reports.add(CollapseReports.diagnose(plan, s.lags(), s.unitProfile(), s.fLogMean())
-            .map(d -> CollapseReports.withHistory(report, d, histories)).orElse(report));
+            .map(d -> CollapseReports.withHistory(coupled, d, histories)).orElse(coupled));
       }
     });
     return new InProcessRun(reports, training);

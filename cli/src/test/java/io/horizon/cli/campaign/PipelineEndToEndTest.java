@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A small campaign through the real broker and the four service processes, submitted and followed as
  * {@code ./horizon run} does: every learnability report equals the in-process {@code core} computation on the same
- * spec and seeds (identical Ĥ_N for every N, N_min and α̂; f̂ within 1e-9 relative), and the result files are
+ * spec and seeds (identical Ĥ_N for every N, N_min and α̂; f̂ within 1e-9 relative; the time-scale coupling profile
+ * of a second, coupling campaign identical), and the result files are
  * written; resubmitted, it trains nothing again and the reports read from the learnability topic are the same.
  * Sample chunks are made small so that every lag spans several Kafka records.
  */
@@ -39,13 +40,16 @@ class PipelineEndToEndTest {
   @Test
   void reportsOverKafkaEqualTheInProcessComputation() throws Exception {
     CampaignSpec spec = CampaignFiles.parse(InProcessRun.tinyCampaign("e2e"), "e2e.yaml");
+    CampaignSpec couplingSpec = CampaignFiles.parse(InProcessRun.tinyCouplingCampaign("e2e-tsc"), "e2e-tsc.yaml");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     CampaignRunner.Outcome outcome;
+    CampaignRunner.Outcome coupling;
     try (LocalStack stack = LocalStack.start(out, HorizonServices.definitions(Map.of("horizon.trainer.chunk-size",
         "50")), System.err);
         PipelineClient client = new PipelineClient(stack.service("trainer").grpcAddress(),
             stack.service("aggregator").grpcAddress(), ChannelSecurity.NONE)) {
       outcome = new CampaignRunner(client, new PrintStream(progress, true, StandardCharsets.UTF_8)).run(spec);
+      coupling = new CampaignRunner(client, System.err).run(couplingSpec);
       CampaignRunner.Outcome again = new CampaignRunner(client,
           (name, sink) -> new KafkaReportFeed(KafkaConnection.plaintext(stack.bootstrapServers()), name, sink),
           System.err).run(spec);
@@ -54,7 +58,23 @@ class PipelineEndToEndTest {
       assertEquals(outcome.results().reports(), again.results().reports(),
           "resubmitting trains nothing again; the reports read back from the topic are the same");
     }
-    List<LearnabilityReport> reports = outcome.results().reports();
+    assertSameRuns(outcome.results().reports(), spec);
+    List<LearnabilityReport> withCoupling = coupling.results().reports();
+    assertTrue(withCoupling.stream().allMatch(r -> r.getCoupling().hasSensitivity() && r.getCoupling().hasAnisotropy()),
+        "every report of the coupling campaign carries S1 and S2");
+    assertSameRuns(withCoupling, couplingSpec);
+    assertTrue(outcome.results().state().getRunsList().stream().allMatch(s -> s.getState() == RunState.FINISHED));
+    Path dir = outcome.results().write(out.resolve("e2e"));
+    for (String file : List.of("summary.csv", "windows.csv", "lags.csv", "runs.csv", "reports.json",
+        "campaign.json")) {
+      assertTrue(Files.size(dir.resolve(file)) > 0, file);
+    }
+    assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size(), "header + one row per run");
+    assertTrue(progress.toString(StandardCharsets.UTF_8).contains("FINISHED"), "live progress names run states");
+  }
+
+  /** Every report of {@code spec}'s 2 runs × 2 checkpoints equals the in-process computation. */
+  private static void assertSameRuns(List<LearnabilityReport> reports, CampaignSpec spec) {
     assertEquals(4, reports.size(), "2 runs × 2 checkpoints");
     Map<String, LearnabilityReport> byKey = new HashMap<>();
     reports.forEach(r -> byKey.put(r.getRunId() + "@" + r.getEpoch(), r));
@@ -64,14 +84,6 @@ class PipelineEndToEndTest {
         assertSame(expected, byKey.get(key), key);
       }
     }
-    assertTrue(outcome.results().state().getRunsList().stream().allMatch(s -> s.getState() == RunState.FINISHED));
-    Path dir = outcome.results().write(out.resolve("e2e"));
-    for (String file : List.of("summary.csv", "windows.csv", "lags.csv", "runs.csv", "reports.json",
-        "campaign.json")) {
-      assertTrue(Files.size(dir.resolve(file)) > 0, file);
-    }
-    assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size(), "header + one row per run");
-    assertTrue(progress.toString(StandardCharsets.UTF_8).contains("FINISHED"), "live progress names run states");
   }
 
   private static void assertSame(LearnabilityReport expected, LearnabilityReport actual, String what) {
@@ -90,5 +102,6 @@ class PipelineEndToEndTest {
     }
     assertTrue(relative.stream().allMatch(r -> r <= 1e-9), what + ": f̂ relative differences " + relative);
     assertEquals(expected.getRegime(), actual.getRegime(), what + ": regime");
+    assertEquals(expected.getCoupling(), actual.getCoupling(), what + ": time-scale coupling profile");
   }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Debian's Prometheus on loopback scrapes the four services while a tiny campaign runs through the real broker;
+ * Debian's Prometheus on loopback scrapes the four services while a tiny campaign (with the time-scale coupling
+ * analysis on, so that its panels have data too) runs through the real broker;
  * afterwards every query of every panel of every dashboard, with the template variables set to that campaign,
  * returns at least one sample through Prometheus's HTTP API. On the way, each service's {@code /q/health/ready}
  * reports its Kafka connection, its gRPC server and (consuming stages) its Kafka loop as UP.
@@ -49,8 +50,8 @@ class DashboardQueriesTest {
     assertTrue(Files.isExecutable(LoopbackPrometheus.BINARY), LoopbackPrometheus.BINARY
         + " is missing: install Debian's prometheus package (apt-get install --no-install-recommends prometheus)");
     List<Dashboards.Query> queries = Dashboards.queries();
-    CampaignSpec spec = CampaignFiles.parse(InProcessRun.tinyCampaign("watched")
-        .replace("reservoirCapacity: 300}", "reservoirCapacity: 300, collapse: {bootstrapResamples: 100}}"),
+    CampaignSpec spec = CampaignFiles.parse(InProcessRun.tinyCouplingCampaign("watched")
+        .replace("reservoirCapacity: 300,", "reservoirCapacity: 300, collapse: {bootstrapResamples: 100},"),
         "watched.yaml");
     try (LocalStack stack = LocalStack.start(out, HorizonServices.definitions(Map.of()), System.err);
         LoopbackPrometheus prometheus = LoopbackPrometheus.start(out.resolve("prometheus"), stack.services());

@@ -38,7 +38,12 @@ final class SmallCampaign {
 
   /** Runs the campaign and writes its result files into {@code dir}; returns the results. */
   static CampaignResults write(Path dir) {
-    CampaignSpec spec = CampaignFiles.parse(YAML, "small.yaml");
+    return write(dir, YAML);
+  }
+
+  /** Runs the campaign of {@code yaml} and writes its result files into {@code dir}; returns the results. */
+  static CampaignResults write(Path dir, String yaml) {
+    CampaignSpec spec = CampaignFiles.parse(yaml, "small.yaml");
     List<LearnabilityReport> reports = new ArrayList<>();
     List<TrainingPoint> training = new ArrayList<>();
     CampaignState.Builder state = CampaignState.newBuilder().setSpec(spec);

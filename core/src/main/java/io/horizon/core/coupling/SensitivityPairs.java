@@ -21,8 +21,11 @@ final class SensitivityPairs {
     this.predictor = new double[count];
   }
 
-  /** All {@code B·T(T−1)/2} windows; the power-iteration starts are drawn from {@code rng} in pair order. */
-  static SensitivityPairs collect(LeakyStepJacobians jacobians, Rng rng) {
+  /**
+   * All {@code B·T(T−1)/2} windows, {@code iterations} power iterations each; the starts are drawn from {@code rng}
+   * in pair order.
+   */
+  static SensitivityPairs collect(LeakyStepJacobians jacobians, int iterations, Rng rng) {
     int length = jacobians.length();
     int n = jacobians.hiddenSize();
     if (length < 2) {
@@ -46,7 +49,7 @@ final class SensitivityPairs {
           }
           pairs.lags[at] = product.lag();
           pairs.predictor[at] = mean / n;
-          pairs.sensitivity[at] = SpectralNorm.estimate(product.view(), n, SpectralNorm.ITERATIONS, rng);
+          pairs.sensitivity[at] = SpectralNorm.estimate(product.view(), n, iterations, rng);
           at++;
         }
       }

@@ -22,7 +22,13 @@ public record SensitivityProfile(int[] lags, double[] effective, double[] predic
 
   /** The profile of the windows of {@code jacobians} (a probe batch at one checkpoint); {@code seed} seeds the starts. */
   public static SensitivityProfile measure(LeakyStepJacobians jacobians, long seed) {
-    SensitivityPairs pairs = SensitivityPairs.collect(jacobians, new Rng(Rng.derive(seed, "coupling/s1")));
+    return measure(jacobians, SpectralNorm.ITERATIONS, seed);
+  }
+
+  /** {@link #measure(LeakyStepJacobians, long)} with {@code iterations} power iterations per spectral norm. */
+  public static SensitivityProfile measure(LeakyStepJacobians jacobians, int iterations, long seed) {
+    SensitivityPairs pairs =
+        SensitivityPairs.collect(jacobians, iterations, new Rng(Rng.derive(seed, "coupling/s1")));
     int maxLag = jacobians.length() - 1;
     int[] lags = new int[maxLag];
     double[] sensitivityMedian = new double[maxLag];

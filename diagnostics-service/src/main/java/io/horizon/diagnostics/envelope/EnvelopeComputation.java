@@ -5,6 +5,7 @@ import io.horizon.core.model.GatedRnn;
 import io.horizon.diagnostics.config.DiagnosticsConfig;
 import io.horizon.pipeline.campaign.RunPlan;
 import io.horizon.pipeline.collapse.CollapseReports;
+import io.horizon.pipeline.coupling.CouplingAnalysis;
 import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.EnvelopeMessages;
 import io.horizon.proto.v1.Checkpoint;
@@ -13,8 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The diagnostics stage: rebuilds the run's diagnostic set from its spec, runs the diagnostic pass on the frozen
- * checkpoint (μ kernels, envelope, per-unit profile; THEORY §4), fits the per-unit τ (THEORY §7.4) and, when the run
- * asks for it, adds the anti-collapse diagnosis (THEORY §11.3).
+ * checkpoint (μ kernels, envelope, per-unit profile; THEORY §4), fits the per-unit τ (THEORY §7.4) and, when the
+ * run's spec asks for them, adds the anti-collapse diagnosis (THEORY §11.3) and measures the time-scale coupling
+ * profile (THEORY §10).
  */
 @ApplicationScoped
 public class EnvelopeComputation {
@@ -32,7 +34,9 @@ public class EnvelopeComputation {
         plan.direction(model.config()), (lag, values, count) -> { }, done -> { });
     EnvelopeReport report =
         EnvelopeMessages.encode(checkpoint.getRun(), checkpoint.getEpoch(), checkpoint.getArchitecture(), result);
+    EnvelopeReport withCoupling =
+        CouplingAnalysis.of(plan, model).map(c -> report.toBuilder().setCoupling(c).build()).orElse(report);
     return CollapseReports.diagnose(plan, result.lags(), result.unitProfile(), result.fLogMean())
-        .map(d -> report.toBuilder().setCollapse(d).build()).orElse(report);
+        .map(d -> withCoupling.toBuilder().setCollapse(d).build()).orElse(withCoupling);
   }
 }

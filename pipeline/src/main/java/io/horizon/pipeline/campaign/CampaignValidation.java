@@ -43,8 +43,10 @@ public final class CampaignValidation {
     Integer[] hiddenSizes = new Integer[Math.max(1, spec.getHiddenSizesCount())];
     Integer[] trainSequences = new Integer[Math.max(1, spec.getTrainSequencesCount())];
     RunSpec first = null;
+    List<RunSpec> runs = new ArrayList<>();
     for (CampaignGrid.Cell cell : cells) {
       RunSpec run = CellPaths.coreRun(cell, source);
+      runs.add(run);
       first = first == null ? run : first;
       architectures[cell.architecture()] = run.model().architecture().id();
       optimizers[cell.optimizer()] = SpecMaps.optimizer(run.training().optimizer());
@@ -57,6 +59,14 @@ public final class CampaignValidation {
     requireDistinct(Arrays.asList(hiddenSizes), source + ".hiddenSizes");
     requireDistinct(Arrays.asList(trainSequences), source + ".trainSequences");
     TrainingConfig training = first.training();
+    DiagnosticSettings diagnostic =
+        DiagnosticSettings.of(spec.getDiagnostic(), first.task().length(), source + ".diagnostic");
+    for (int i = 0; i < runs.size(); i++) {
+      String which = "architectures[" + cells.get(i).architecture() + "]";
+      RunSpec run = runs.get(i);
+      diagnostic.coupling().ifPresent(
+          c -> c.requireSupported(run.model(), which, source + ".diagnostic.coupling"));
+    }
     CampaignSpec.Builder out = CampaignSpec.newBuilder();
     if (spec.hasForcing()) {
       if (Arrays.stream(architectures).noneMatch(CampaignGrid::forcible)) {
@@ -71,8 +81,7 @@ public final class CampaignValidation {
         .setTask(SpecMaps.task(first.task())).setEpochs(training.epochs()).setBatchSize(training.batchSize())
         .setClipNorm(training.clipNorm()).setCheckpointEvery(training.checkpointEvery())
         .setLayerNorm(first.model().layerNorm()).setConstS(first.model().constS())
-        .setDiagnostic(DiagnosticSettings.of(spec.getDiagnostic(), first.task().length(), source + ".diagnostic")
-            .toProto())
+        .setDiagnostic(diagnostic.toProto())
         .build();
   }
 

@@ -137,6 +137,9 @@ final class CampaignYaml {
     if (node.has("collapse")) {
       b.setCollapse(collapse(SpecNode.of(node.object("collapse", Map.of()), node.path("collapse"))));
     }
+    if (node.has("coupling")) {
+      b.setCoupling(CouplingYaml.read(SpecNode.of(node.object("coupling", Map.of()), node.path("coupling"))));
+    }
     node.rejectUnread();
     return b.build();
   }
@@ -148,7 +151,8 @@ final class CampaignYaml {
     elements.keySet().forEach(k -> read.accept(list, k));
   }
 
-  private static int nonZeroInteger(SpecNode node, String key) {
+  /** The integer field {@code key} (0 when absent); an explicit 0 is refused, as the proto reads 0 as unset. */
+  static int nonZeroInteger(SpecNode node, String key) {
     int value = node.integer(key, 0);
     if (node.has(key) && value == 0) {
       throw zero(node.path(key));

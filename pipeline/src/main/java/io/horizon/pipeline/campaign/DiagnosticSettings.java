@@ -33,6 +33,7 @@ final class DiagnosticSettings {
   private final int reservoirCapacity;
   private final OptionalLong directionSeed;
   private final Optional<CollapseSettings> collapse;
+  private final Optional<CouplingSettings> coupling;
 
   private DiagnosticSettings(DiagnosticSpec spec, int length, String path) {
     sequences = positiveOrDefault(spec.getSequences(), DEFAULT_SEQUENCES, path + ".sequences");
@@ -68,6 +69,8 @@ final class DiagnosticSettings {
     directionSeed = spec.hasDirectionSeed() ? OptionalLong.of(spec.getDirectionSeed()) : OptionalLong.empty();
     collapse = spec.hasCollapse()
         ? Optional.of(CollapseSettings.of(spec.getCollapse(), lags, path + ".collapse")) : Optional.empty();
+    coupling = spec.hasCoupling()
+        ? Optional.of(CouplingSettings.of(spec.getCoupling(), length, path + ".coupling")) : Optional.empty();
   }
 
   /** The settings of {@code spec} for sequences of length {@code length}; errors name fields below {@code path}. */
@@ -84,6 +87,7 @@ final class DiagnosticSettings {
         .setAlphaMode(learnability.alphaMode().toString()).setReservoirCapacity(reservoirCapacity);
     directionSeed.ifPresent(b::setDirectionSeed);
     collapse.ifPresent(c -> b.setCollapse(c.toProto()));
+    coupling.ifPresent(c -> b.setCoupling(c.toProto()));
     return b.build();
   }
 
@@ -122,7 +126,13 @@ final class DiagnosticSettings {
     return collapse;
   }
 
-  private static int positiveOrDefault(int value, int defaultValue, String path) {
+  /** The time-scale coupling settings, when the spec switches them on (THEORY §10). */
+  Optional<CouplingSettings> coupling() {
+    return coupling;
+  }
+
+  /** {@code value}, or {@code defaultValue} when it is 0; a negative value is refused naming {@code path}. */
+  static int positiveOrDefault(int value, int defaultValue, String path) {
     if (value < 0) {
       throw new IllegalArgumentException(path + ": must be positive, got " + value);
     }

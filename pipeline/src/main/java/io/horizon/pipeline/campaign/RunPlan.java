@@ -31,6 +31,8 @@ public final class RunPlan {
     String path = spec.getRunId().isEmpty() ? "run" : spec.getRunId();
     this.training = io.horizon.core.train.RunSpec.fromMap(SpecMaps.coreRun(spec, path), path);
     this.diagnostic = DiagnosticSettings.of(spec.getDiagnostic(), training.task().length(), path + ".diagnostic");
+    diagnostic.coupling().ifPresent(
+        c -> c.requireSupported(training.model(), "the run's model", path + ".diagnostic.coupling"));
     this.forcing = spec.hasForcing() ? Optional.of(forcing(spec, path + ".forcing")) : Optional.empty();
   }
 
@@ -91,6 +93,11 @@ public final class RunPlan {
   /** Samples kept per lag for the α fits. */
   public int reservoirCapacity() {
     return diagnostic.reservoirCapacity();
+  }
+
+  /** The time-scale coupling settings (THEORY §10), when the run's spec switches them on. */
+  public Optional<CouplingSettings> coupling() {
+    return diagnostic.coupling();
   }
 
   /** The whole analysis of one checkpoint of this run, seeded by the run seed. */

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The aggregator's join: the envelope report and every per-lag α-stable fit of one checkpoint (run, epoch), in any
  * order, become its learnability report (THEORY §6–7) through the same {@code core} call as the in-process
- * analysis. A fit or envelope seen again after its report was made is ignored.
+ * analysis; the envelope's time-scale coupling profile (THEORY §10), when it has one, is carried over unchanged. A
+ * fit or envelope seen again after its report was made is ignored.
  */
 public final class ReportAssembly {
   private final Map<String, Pending> pending = new HashMap<>();
@@ -89,7 +90,9 @@ public final class ReportAssembly {
     done.add(key);
     io.horizon.proto.v1.LearnabilityReport message =
         ReportMessages.encode(e.getRun(), e.getEpoch(), e.getArchitecture(), report, plan.targetLags());
-    return Optional.of(e.hasCollapse() ? CollapseReports.withHistory(message, e.getCollapse(), histories) : message);
+    io.horizon.proto.v1.LearnabilityReport joined =
+        e.hasCoupling() ? message.toBuilder().setCoupling(e.getCoupling()).build() : message;
+    return Optional.of(e.hasCollapse() ? CollapseReports.withHistory(joined, e.getCollapse(), histories) : joined);
   }
 
   /** Whether pieces of checkpoint {@code key} (see {@link #key}) are in and its report is still out. */

@@ -1,10 +1,13 @@
 package io.horizon.pipeline.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.horizon.core.coupling.SpectralNorm;
 import io.horizon.proto.v1.CampaignSpec;
+import io.horizon.proto.v1.CouplingSpec;
 import io.horizon.proto.v1.OptimizerSpec;
 import io.horizon.proto.v1.RunSpec;
 import io.horizon.proto.v1.TaskSpec;
@@ -150,6 +153,53 @@ class CampaignErrorsTest {
   }
 
   @Test
+  void couplingErrorsNameThePath() {
+    String s2Lags = "anisotropy: {lags: [1, 2, 4, 8, 12, 16, 24, 32]}";
+    assertYamlError("c.yaml.diagnostic.coupling.anisotropy.lags[8]: lag 40 must lie in [1, 39]",
+        withCoupling("sensitivity: {sequences: 2}"));
+    assertYamlError("c.yaml.diagnostic.coupling.anisotropy.lags[1]: lag 0 must lie in [1, 39]",
+        withCoupling("anisotropy: {lags: [1, 0]}"));
+    assertYamlError("c.yaml.diagnostic.coupling.sensitivity.sequences: must not be 0",
+        withCoupling("sensitivity: {sequences: 0}, " + s2Lags));
+    assertYamlError("c.yaml.diagnostic.coupling.sensitivity.powerIterations: must be positive, got -1",
+        withCoupling("sensitivity: {powerIterations: -1}, " + s2Lags));
+    assertYamlError("c.yaml.diagnostic.coupling.sensitivity.enabled: ",
+        withCoupling("sensitivity: {enabled: sometimes}, " + s2Lags));
+    assertYamlError("c.yaml.diagnostic.coupling.anisotropy.rank: must be at most retained = 16, got 20",
+        withCoupling("anisotropy: {lags: [1], rank: 20}"));
+    assertYamlError("c.yaml.diagnostic.coupling.anisotropy.gradientRows: must be at least rank = 10",
+        withCoupling("anisotropy: {lags: [1], gradientRows: 5}"));
+    assertYamlError("c.yaml.diagnostic.coupling.anisotropy.window: unknown field",
+        withCoupling("anisotropy: {lags: [1], window: 3}"));
+    assertYamlError("c.yaml.diagnostic.coupling.frechet: unknown field", withCoupling("frechet: {}"));
+    assertYamlError("c.yaml.diagnostic.coupling: time-scale coupling needs the leaky, scalar- or multi-gated RNN"
+        + " (const, shared, diag; THEORY §2.7), but architectures[1] is gru",
+        withCoupling(s2Lags).replace("[diag]", "[diag, gru]"));
+    assertYamlError("c.yaml.diagnostic.coupling: time-scale coupling needs models without LayerNorm",
+        withCoupling(s2Lags) + "layerNorm: true\n");
+    assertYamlError("c.yaml.diagnostic.coupling.anisotropy.rank: must be at most the hidden size 8 of"
+        + " architectures[0], got 10", withCoupling(s2Lags) + "hiddenSizes: [8]\n");
+    CampaignSpec valid = CampaignFiles.parse(withCoupling(s2Lags), "c.yaml");
+    assertProtoError("campaign.diagnostic.coupling.anisotropy.pairsPerLag: must be positive, got -3",
+        valid.toBuilder().setDiagnostic(valid.getDiagnostic().toBuilder().setCoupling(
+            valid.getDiagnostic().getCoupling().toBuilder().setAnisotropy(
+                valid.getDiagnostic().getCoupling().getAnisotropy().toBuilder().setPairsPerLag(-3)))).build());
+  }
+
+  @Test
+  void couplingDefaultsAreFilledIn() {
+    CampaignSpec valid = CampaignFiles.parse(withCoupling("anisotropy: {enabled: false}"), "c.yaml");
+    CouplingSpec coupling = valid.getDiagnostic().getCoupling();
+    assertEquals(CouplingSettings.DEFAULT_SENSITIVITY_SEQUENCES, coupling.getSensitivity().getSequences());
+    assertEquals(SpectralNorm.ITERATIONS, coupling.getSensitivity().getPowerIterations());
+    assertTrue(coupling.getSensitivity().getEnabled());
+    assertFalse(coupling.getAnisotropy().getEnabled());
+    assertFalse(coupling.getSensitivity().hasProbeSeed(), "unset probe seed stays unset: run seed + 999");
+    assertEquals(valid, CampaignValidation.validate(valid, "campaign"));
+    assertFalse(CampaignFiles.parse(VALID, "c.yaml").getDiagnostic().hasCoupling(), "absent: off");
+  }
+
+  @Test
   void validationIsIdempotentAndFillsDefaults() {
     CampaignSpec valid = CampaignFiles.parse(VALID, "c.yaml");
     assertEquals(valid, CampaignValidation.validate(valid, "campaign"));
@@ -162,6 +212,10 @@ class CampaignErrorsTest {
 
   private static String withDiagnostic(String field) {
     return VALID.replace("\"2:30:8\"}", "\"2:30:8\", " + field + "}");
+  }
+
+  private static String withCoupling(String fields) {
+    return withDiagnostic("coupling: {" + fields + "}");
   }
 
   private static Path writeValid(Path dir) throws IOException {
