@@ -223,8 +223,11 @@ final class BenchCommand implements Callable<Integer> {
     return Path.of(System.getProperty("horizon.root", "."));
   }
 
+  /** Adds a row to the table and reports it at once, so that an interrupted run still shows what it measured. */
   private void row(String what, String config, double ours, double base, double ratio, String target) {
-    rows.add(new String[] {what, config, fmt(ours), fmt(base), Double.isNaN(ratio) ? "" : fmt(ratio) + "×", target});
+    String[] cells = {what, config, fmt(ours), fmt(base), Double.isNaN(ratio) ? "" : fmt(ratio) + "×", target};
+    rows.add(cells);
+    System.err.println("bench: " + String.join(" | ", cells));
   }
 
   private static String fmt(double v) {
