@@ -56,7 +56,7 @@ public final class DiagnosticPass {
    * The lag indices split into {@code 4·threads} interleaved parts (part k: k, k + parts, …), so that every part
    * mixes short and long lags and an idle worker can take another part.
    */
-  static int[][] lagParts(int lagCount, int threads) {
+  private static int[][] lagParts(int lagCount, int threads) {
     int n = Math.min(lagCount, 4 * threads);
     int[][] parts = new int[n][];
     for (int k = 0; k < n; k++) {
