@@ -103,7 +103,9 @@ public final class MuPrefixSums {
     int end = (b * (length + 1) + t + 1) * h;
     int start = end - ell * h;
     int at = (b * length + t) * h;
-    if (retention != null) {
+    if (retention != null && logReset == null) {
+      windowProducts(end, start, at, out);
+    } else if (retention != null) {
       for (int q = 0; q < h; q++) {
         double gamma = retention[end + q] * inverseRetention[start + q];
         double rho = reset == null ? 0 : reset[end + q] * inverseReset[start + q];
@@ -114,6 +116,27 @@ public final class MuPrefixSums {
         double logGamma = logRetention[end + q] - logRetention[start + q];
         double rho = logReset == null ? 0 : Math.exp(logReset[end + q] - logReset[start + q]);
         out[q] = combine(Math.exp(logGamma), rho, q, end, start, at);
+      }
+    }
+  }
+
+  /**
+   * μ = Γ0 + Γ1 without reset envelopes, from the exponentiated prefixes: one branch-free loop per factor, so that
+   * the compiler can vectorise each.
+   */
+  private void windowProducts(int end, int start, int at, double[] out) {
+    int h = hidden;
+    for (int q = 0; q < h; q++) {
+      out[q] = retention[end + q] * inverseRetention[start + q];
+    }
+    if (readout != null) {
+      for (int q = 0; q < h; q++) {
+        out[q] *= readout[at + q];
+      }
+    }
+    if (ratio != null) {
+      for (int q = 0; q < h; q++) {
+        out[q] += out[q] * (ratio[end + q] - ratio[start + q]);
       }
     }
   }

@@ -13,10 +13,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Element-wise work stays in plain Java loops; only products go through BLAS (STACK.md: every ND4J call
  * crosses JNI, so small element-wise ops are cheaper in Java). Off-heap operands are cached per thread and per
  * shape so a training loop does not allocate on every step.
+ *
+ * <p>BLAS runs single-threaded: every caller already splits its batch into one shard per core, and BLAS threads on
+ * top of the shards oversubscribe the cores (their spin-waiting made products several times slower on 2 cores).
  */
 public final class Gemm {
 
   private static final ThreadLocal<Map<Long, INDArray>> BUFFERS = ThreadLocal.withInitial(HashMap::new);
+
+  static {
+    Nd4j.factory().blas().setMaxThreads(1);
+  }
 
   private Gemm() {}
 

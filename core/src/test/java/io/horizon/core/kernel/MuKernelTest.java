@@ -141,14 +141,16 @@ class MuKernelTest {
       boolean firstOrder, List<double[]> samples) {
     LagKernel kernel = new LagKernel(MuPrefixSums.of(tr, firstOrder, false), delta, v, gauge);
     LagTotals[] totals = new LagTotals[lags.length];
+    int[] all = new int[lags.length];
     for (int i = 0; i < lags.length; i++) {
       totals[i] = new LagTotals(lags[i], H);
-      kernel.accumulate(totals[i], null, i, (lag, values, count) -> {
-        if (samples != null) {
-          samples.add(java.util.Arrays.copyOf(values, count));
-        }
-      });
+      all[i] = i;
     }
+    kernel.accumulate(totals, null, all, (lag, values, count) -> {
+      if (samples != null) {
+        samples.add(java.util.Arrays.copyOf(values, count));
+      }
+    });
     return totals;
   }
 
