@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         StableCommand.class,
         ReportCommand.class,
         BenchCommand.class,
+        ReproduceCommand.class,
         CommandLine.HelpCommand.class})
 public final class HorizonCommand implements Runnable {
 
