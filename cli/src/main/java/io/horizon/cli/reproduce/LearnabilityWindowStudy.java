@@ -106,7 +106,7 @@ public final class LearnabilityWindowStudy implements Study {
       budgets = a.budgets();
       List<String> row = new ArrayList<>(List.of(a.architecture()));
       for (double h : a.window()) {
-        row.add(number(h));
+        row.add(lags(h));
       }
       windows.add(row.toArray(String[]::new));
     }
@@ -118,6 +118,11 @@ public final class LearnabilityWindowStudy implements Study {
         + TextTable.markdown(new String[] {"architecture", "runs", "τ_env", "R²_exp", "β", "R²_pow", "AIC winner",
             "regime", "median α̂", "per-unit τ range", "Δζ", "R² log N_min~log f̂"}, fits)
         + "\nĤ_N vs N (median over seeds, lags):\n\n" + TextTable.markdown(header.toArray(String[]::new), windows);
+  }
+
+  /** A median of lags: whole when it is, else with one decimal (the mean of two middle values). */
+  static String lags(double v) {
+    return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
   /** A number with three significant digits; ∞ and – (NaN: not available). */

@@ -119,8 +119,7 @@ public final class ResultsDocument {
       List<LearnabilityReport> reports = r.inputs().reports();
       String versions = reports.stream().map(LearnabilityReport::getCodeVersion).distinct()
           .collect(Collectors.joining("`, `", "`", "`"));
-      md.append("- `").append(r.preset()).append("`: ").append(r.inputs().spec().getSeedsCount()).append(" seeds ")
-          .append(r.inputs().spec().getSeedsList()).append(", ").append(r.inputs().finalReports().size())
+      md.append("- `").append(r.preset()).append("`: seeds ").append(r.inputs().spec().getSeedsList()).append(", ").append(r.inputs().finalReports().size())
           .append(" runs, ").append(reports.size()).append(" reports computed by code version ").append(versions)
           .append("; spec in `").append(resultsDir.resolve(r.preset()).resolve(CampaignResults.CAMPAIGN_FILE))
           .append("`:\n\n  ```json\n  ").append(specJson(r).replace("\n", "\n  ")).append("\n  ```\n");

@@ -127,7 +127,7 @@ public final class VerdictRules {
         (mine, theirs) -> {
           double largest = theirs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
           return decide(mine > largest, mine < largest);
-        }, "Ĥ_N at the largest N");
+        }, "median Ĥ_N at the largest N");
   }
 
   /** The architecture's log N_min vs log f̂ is more linear: its R² beats every other's by the margin. */
