@@ -57,6 +57,11 @@ final class ReproduceCommand implements Callable<Integer> {
     List<String> names = presets == null ? defaultPresets() : presets;
     names.forEach(CampaignFiles::preset);
     int code = run(names);
+    if (STUDIES.stream().flatMap(s -> s.presets().stream()).noneMatch(names::contains)) {
+      System.err.println("reproduce: none of " + names + " is a preset of the results document; "
+          + docs.resolve(ResultsDocument.FILE) + " left as it was");
+      return code;
+    }
     System.out.println("results document in " + document(out).toAbsolutePath());
     return code;
   }

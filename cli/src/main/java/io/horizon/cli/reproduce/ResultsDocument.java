@@ -119,7 +119,8 @@ public final class ResultsDocument {
       List<LearnabilityReport> reports = r.inputs().reports();
       String versions = reports.stream().map(LearnabilityReport::getCodeVersion).distinct()
           .collect(Collectors.joining("`, `", "`", "`"));
-      md.append("- `").append(r.preset()).append("`: seeds ").append(r.inputs().spec().getSeedsList()).append(", ").append(r.inputs().finalReports().size())
+      md.append("- `").append(r.preset()).append("`: seeds ").append(r.inputs().spec().getSeedsList()).append(", ")
+          .append(r.inputs().finalReports().size())
           .append(" runs, ").append(reports.size()).append(" reports computed by code version ").append(versions)
           .append("; spec in `").append(resultsDir.resolve(r.preset()).resolve(CampaignResults.CAMPAIGN_FILE))
           .append("`:\n\n  ```json\n  ").append(specJson(r).replace("\n", "\n  ")).append("\n  ```\n");
@@ -133,11 +134,11 @@ public final class ResultsDocument {
   }
 
   private String specJson(PresetResults r) {
+    Path file = resultsDir.resolve(r.preset()).resolve(CampaignResults.CAMPAIGN_FILE);
     try {
-      return Files.readString(resultsDir.resolve(r.preset()).resolve(CampaignResults.CAMPAIGN_FILE),
-          StandardCharsets.UTF_8).strip();
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
   }
 

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The verdict rules of the results document, with their thresholds. Every rule reads the per-architecture medians
- * over seeds ({@link ArchitectureSummary}); an architecture without results makes its claim inconclusive.
+ * The verdict rules of the results document on the findings of THEORY §9, with their thresholds. Every rule reads
+ * the per-architecture medians over seeds ({@link ArchitectureSummary}); an architecture without results makes its
+ * claim inconclusive.
  */
 public final class VerdictRules {
   /** How much larger one law's R² must be than the other's to call it the better fit (THEORY §7.5). */

@@ -7,16 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.horizon.cli.HorizonCommand;
 import io.horizon.cli.campaign.CampaignResults;
 import io.horizon.cli.campaign.InProcessRun;
-import io.horizon.cli.campaign.TrainingPoint;
 import io.horizon.core.io.CodeVersion;
 import io.horizon.pipeline.campaign.CampaignFiles;
-import io.horizon.pipeline.campaign.CampaignGrid;
-import io.horizon.proto.v1.CampaignSpec;
-import io.horizon.proto.v1.CampaignState;
-import io.horizon.proto.v1.LearnabilityReport;
-import io.horizon.proto.v1.RunSpec;
-import io.horizon.proto.v1.RunState;
-import io.horizon.proto.v1.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,7 +53,7 @@ class ReproduceFromResultsTest {
   @BeforeAll
   static void writeResultsAndRegenerate() throws IOException {
     Path results = dir.resolve("results");
-    CampaignResults tiny = tinyCampaign();
+    CampaignResults tiny = InProcessRun.campaign(CampaignFiles.parse(YAML, "tiny-lw.yaml"));
     tiny.write(results.resolve(LearnabilityWindowStudy.ADAMW));
     tiny.write(results.resolve(LearnabilityWindowStudy.SGD));
     new StageTimes(Map.of(StageTimes.TRAINING, 12.5)).write(results.resolve(LearnabilityWindowStudy.ADAMW));
@@ -70,21 +62,6 @@ class ReproduceFromResultsTest {
         docs.toString());
     assertEquals(0, code);
     document = Files.readString(docs.resolve(ResultsDocument.FILE), StandardCharsets.UTF_8);
-  }
-
-  private static CampaignResults tinyCampaign() {
-    CampaignSpec spec = CampaignFiles.parse(YAML, "tiny-lw.yaml");
-    List<LearnabilityReport> reports = new ArrayList<>();
-    List<TrainingPoint> training = new ArrayList<>();
-    CampaignState.Builder state = CampaignState.newBuilder().setSpec(spec);
-    for (RunSpec run : CampaignGrid.expand(spec)) {
-      InProcessRun done = InProcessRun.of(run);
-      reports.addAll(done.reports());
-      training.addAll(done.training());
-      state.addRuns(RunStatus.newBuilder().setCampaign(spec.getName()).setRunId(run.getRunId())
-          .setState(RunState.FINISHED).setEpoch(run.getEpochs()).setEpochs(run.getEpochs()).setProgress(1));
-    }
-    return new CampaignResults(state.build(), reports, training);
   }
 
   @Test
