@@ -26,14 +26,19 @@ public record StageTimes(Map<String, Double> seconds) {
   /** Training with the gradient samples and checkpoints it publishes (diagnostics and estimation run alongside). */
   public static final String TRAINING = "training + gradient samples";
   /** Diagnostics, estimation and aggregation still running once training has ended. */
-  public static final String REMAINING_REPORTS = "remaining diagnostics, estimation, aggregation";
+  public static final String REMAINING_REPORTS = "remaining diagnostics/estimation/aggregation";
   /** Writing the result files and the HTML report with its figures. */
   public static final String REPORTING = "results + report";
   /** The whole run, end to end: stack up, every preset, stack shutdown. */
   public static final String TOTAL = "total";
 
-  /** Stage times in insertion order. */
+  /** Stage times in insertion order; a stage name may not hold a comma (the file's separator). */
   public StageTimes {
+    for (String stage : seconds.keySet()) {
+      if (stage.contains(",")) {
+        throw new IllegalArgumentException("stages: '" + stage + "' holds a comma, the separator of " + FILE);
+      }
+    }
     seconds = new LinkedHashMap<>(seconds);
   }
 
