@@ -1,17 +1,9 @@
 package io.horizon.cli;
 
-import io.horizon.broker.KraftBroker;
 import io.horizon.cli.campaign.CampaignRunner;
-import io.horizon.cli.campaign.PipelineClient;
-import io.horizon.cli.report.ReportWriter;
-import io.horizon.cli.stack.HorizonServices;
-import io.horizon.cli.stack.LocalStack;
-import io.horizon.cli.stack.StackAddresses;
-import io.horizon.pipeline.grpc.ChannelSecurity;
 import io.horizon.proto.v1.CampaignSpec;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,24 +30,14 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     CampaignSpec spec = CampaignSource.read(campaign);
     long start = System.nanoTime();
-    KraftBroker.deleteData(LocalStack.brokerDataDir(out));
-    try (LocalStack stack = LocalStack.start(out, HorizonServices.definitions(Map.of()), System.err)) {
-      double stackSeconds = (System.nanoTime() - start) / 1e9;
-      StackAddresses.write(out, stack);
-      CampaignRunner.Outcome outcome;
-      try (PipelineClient client = new PipelineClient(stack.service("trainer").grpcAddress(),
-          stack.service("aggregator").grpcAddress(), ChannelSecurity.NONE)) {
-        outcome = new CampaignRunner(client, System.err).run(spec);
-      } finally {
-        StackAddresses.remove(out);
-      }
-      Path dir = outcome.results().write(out.resolve(spec.getName()));
-      Path report = ReportWriter.write(dir, dir.resolve(ReportCommand.REPORT_DIR));
+    try (EmbeddedSession session = EmbeddedSession.start(out, System.err)) {
+      EmbeddedSession.Completed done = session.run(spec);
+      CampaignRunner.Outcome outcome = done.outcome();
       System.out.print(outcome.results().table());
       System.out.printf(Locale.ROOT, "stages: stack up %.1f s, training + gradient samples %.1f s, remaining "
-              + "reports %.1f s; total %.1f s%nresults in %s%nreport in %s%n", stackSeconds,
-          outcome.trainingSeconds(), outcome.reportSeconds(), (System.nanoTime() - start) / 1e9, dir.toAbsolutePath(),
-          report.toAbsolutePath());
+              + "reports %.1f s; total %.1f s%nresults in %s%nreport in %s%n", session.startSeconds(),
+          outcome.trainingSeconds(), outcome.reportSeconds(), (System.nanoTime() - start) / 1e9,
+          done.results().toAbsolutePath(), done.report().toAbsolutePath());
       return outcome.exitCode(System.err);
     }
   }

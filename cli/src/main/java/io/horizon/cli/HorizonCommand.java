@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         ReportCommand.class,
         CouplingCommand.class,
         BenchCommand.class,
+        ReproduceCommand.class,
         CommandLine.HelpCommand.class})
 public final class HorizonCommand implements Runnable {
 

@@ -6,14 +6,19 @@ import io.horizon.core.model.GatedRnn;
 import io.horizon.core.train.EpochMetrics;
 import io.horizon.core.train.Trainer;
 import io.horizon.core.train.TrainingListener;
+import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
 import io.horizon.pipeline.collapse.CollapseHistories;
 import io.horizon.pipeline.collapse.CollapseReports;
 import io.horizon.pipeline.coupling.CouplingAnalysis;
 import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.ReportMessages;
+import io.horizon.proto.v1.CampaignSpec;
+import io.horizon.proto.v1.CampaignState;
 import io.horizon.proto.v1.LearnabilityReport;
 import io.horizon.proto.v1.RunSpec;
+import io.horizon.proto.v1.RunState;
+import io.horizon.proto.v1.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +57,21 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
     return tinyCampaign(name).replace("[const, gru]", "[const, shared]").replace("reservoirCapacity: 300}",
         "reservoirCapacity: 300,\n  coupling: {sensitivity: {sequences: 2}, anisotropy: {lags: [1, 4, 12],"
             + " pairsPerLag: 6, rank: 4, retained: 6, gradientRows: 16, sequences: 4}}}");
+  }
+
+  /** Every run of {@code spec} trained and analysed in this JVM, as the results of a campaign whose runs all finished. */
+  public static CampaignResults campaign(CampaignSpec spec) {
+    List<LearnabilityReport> reports = new ArrayList<>();
+    List<TrainingPoint> training = new ArrayList<>();
+    CampaignState.Builder state = CampaignState.newBuilder().setSpec(spec);
+    for (RunSpec run : CampaignGrid.expand(spec)) {
+      InProcessRun done = of(run);
+      reports.addAll(done.reports());
+      training.addAll(done.training());
+      state.addRuns(RunStatus.newBuilder().setCampaign(spec.getName()).setRunId(run.getRunId())
+          .setState(RunState.FINISHED).setEpoch(run.getEpochs()).setEpochs(run.getEpochs()).setProgress(1));
+    }
+    return new CampaignResults(state.build(), reports, training);
   }
 
   /** Trains {@code run} and analyses each checkpoint with as many threads as the services use (every core). */

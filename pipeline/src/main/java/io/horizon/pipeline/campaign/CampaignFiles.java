@@ -15,8 +15,8 @@ import java.util.Map;
  * default filled in out. Bad fields are rejected naming their full path and the reason.
  */
 public final class CampaignFiles {
-  private static final List<String> PRESETS = List.of("quick", "paper-lw", "paper-lw-cpu", "tsc-s1", "tsc-s2",
-      "tsc-s2-plain", "anticollapse");
+  private static final List<String> PRESETS = List.of("quick", "paper-lw", "paper-lw-cpu", "paper-lw-cpu-sgd",
+      "paper-lw-cpu-momentum", "tsc-s1", "tsc-s2", "tsc-s2-plain", "anticollapse");
 
   private CampaignFiles() {}
 
