@@ -141,13 +141,20 @@ public final class KraftBroker implements AutoCloseable {
     return all;
   }
 
-  /** Kafka's cluster id form: the 16 bytes of a random UUID in URL-safe base64 without padding. */
-  private static String randomClusterId() {
-    UUID uuid = UUID.randomUUID();
-    ByteBuffer bytes = ByteBuffer.allocate(2 * Long.BYTES)
-        .putLong(uuid.getMostSignificantBits())
-        .putLong(uuid.getLeastSignificantBits());
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+  /**
+   * Kafka's cluster id form: the 16 bytes of a random UUID in URL-safe base64 without padding, drawn again when it
+   * starts with '-' (the storage tool would read such an id as an option and refuse to format).
+   */
+  static String randomClusterId() {
+    String id;
+    do {
+      UUID uuid = UUID.randomUUID();
+      ByteBuffer bytes = ByteBuffer.allocate(2 * Long.BYTES)
+          .putLong(uuid.getMostSignificantBits())
+          .putLong(uuid.getLeastSignificantBits());
+      id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    } while (id.startsWith("-"));
+    return id;
   }
 
   private static boolean accepts(int port) {

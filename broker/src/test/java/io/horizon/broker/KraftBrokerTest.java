@@ -42,6 +42,15 @@ class KraftBrokerTest {
   Path dataDir;
 
   @Test
+  void clusterIdsNeverStartWithADashAndDecodeToSixteenBytes() {
+    for (int i = 0; i < 2000; i++) {
+      String id = KraftBroker.randomClusterId();
+      assertFalse(id.startsWith("-"), id);
+      assertEquals(16, java.util.Base64.getUrlDecoder().decode(id).length, id);
+    }
+  }
+
+  @Test
   void clientOfTheServicesVersionCreatesProducesAndConsumesThenCloseEndsTheProcess() throws Exception {
     assertEquals(System.getProperty("horizon.test.kafka-clients.version"), AppInfoParser.getVersion(),
         "the test must talk to the broker with the services' client version");
