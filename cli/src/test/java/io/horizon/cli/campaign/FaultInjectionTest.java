@@ -52,19 +52,23 @@ class FaultInjectionTest {
 
   @TempDir Path out;
 
-  /** Two runs of four epochs with a checkpoint (and a saved training state) every two. */
+  /**
+   * Two runs of six epochs with a checkpoint (and a saved training state) every three. The training set is large
+   * enough that the three epochs after the first state take seconds even on a fast machine, so the trainer is
+   * killed while that run is still training, not after it finished.
+   */
   private static CampaignSpec campaign(String name) {
     return CampaignFiles.parse("""
         name: %s
         architectures: [gru, const]
         seeds: [3]
         hiddenSizes: [6]
-        trainSequences: [256]
+        trainSequences: [4096]
         optimizers: [{kind: adamw, lr: 0.01}]
         task: {name: multilag, length: 32, inputDim: 3, lags: [2, 4], coefficients: [0.6, 0.4], noiseStd: 0.2}
-        epochs: 4
+        epochs: 6
         batchSize: 16
-        checkpointEvery: 2
+        checkpointEvery: 3
         diagnostic: {sequences: 32, lags: "1:16:6", reservoirCapacity: 300}
         """.formatted(name), name + ".yaml");
   }
