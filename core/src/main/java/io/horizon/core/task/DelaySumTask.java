@@ -2,7 +2,6 @@ package io.horizon.core.task;
 
 import io.horizon.core.io.SpecNode;
 import io.horizon.core.random.Rng;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,10 +59,9 @@ public record DelaySumTask(int length, int inputDim, List<Integer> delays) imple
 
   @Override
   public Map<String, Object> extraFields() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("delays", delays);
-    return m;
+    return Map.of("delays", delays);
   }
+
   @Override
   public double fillSequence(Rng rng, float[] x, int offset) {
     SequenceGeneration.fillFirstChannel(rng, x, offset, length, inputDim, 1.0);

@@ -2,7 +2,6 @@ package io.horizon.core.task;
 
 import io.horizon.core.io.SpecNode;
 import io.horizon.core.random.Rng;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,10 +21,7 @@ public record MovingAverageTask(int length, int inputDim, int window) implements
   public MovingAverageTask {
     SequenceGeneration.requirePositive("length", length);
     SequenceGeneration.requirePositive("inputDim", inputDim);
-    SequenceGeneration.requirePositive("window", window);
-    if (window > length) {
-      throw new IllegalArgumentException("window: must be at most length (" + length + "), got " + window);
-    }
+    SequenceGeneration.requireWindow("window", window, length);
   }
 
   /** The THEORY §10.3 S2 task. */
@@ -50,10 +46,9 @@ public record MovingAverageTask(int length, int inputDim, int window) implements
 
   @Override
   public Map<String, Object> extraFields() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("window", window);
-    return m;
+    return Map.of("window", window);
   }
+
   @Override
   public double fillSequence(Rng rng, float[] x, int offset) {
     SequenceGeneration.fillFirstChannel(rng, x, offset, length, inputDim, 1.0);

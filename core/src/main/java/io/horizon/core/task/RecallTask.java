@@ -2,7 +2,6 @@ package io.horizon.core.task;
 
 import io.horizon.core.io.SpecNode;
 import io.horizon.core.random.Rng;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -60,10 +59,9 @@ public record RecallTask(int length, int inputDim, int markers) implements LastS
 
   @Override
   public Map<String, Object> extraFields() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("markers", markers);
-    return m;
+    return Map.of("markers", markers);
   }
+
   @Override
   public double fillSequence(Rng rng, float[] x, int offset) {
     int mask = inputDim - 1;

@@ -98,6 +98,14 @@ final class SequenceGeneration {
     }
   }
 
+  /** Requires a window of 1 … length steps; the message names the field. */
+  static void requireWindow(String field, int window, int length) {
+    requirePositive(field, window);
+    if (window > length) {
+      throw new IllegalArgumentException(field + ": must be at most length (" + length + "), got " + window);
+    }
+  }
+
   /** Requires a finite real; the message names the field. */
   static void requireFinite(String field, double value) {
     if (!Double.isFinite(value)) {

@@ -2,7 +2,6 @@ package io.horizon.core.task;
 
 import io.horizon.core.io.SpecNode;
 import io.horizon.core.random.Rng;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,10 +21,7 @@ public record ShortMemoryTask(int length, int inputDim, int window) implements L
   public ShortMemoryTask {
     SequenceGeneration.requirePositive("length", length);
     SequenceGeneration.requirePositive("inputDim", inputDim);
-    SequenceGeneration.requirePositive("window", window);
-    if (window > length) {
-      throw new IllegalArgumentException("window: must be at most length (" + length + "), got " + window);
-    }
+    SequenceGeneration.requireWindow("window", window, length);
   }
 
   /** The THEORY §10.2 S1 task. */
@@ -50,9 +46,7 @@ public record ShortMemoryTask(int length, int inputDim, int window) implements L
 
   @Override
   public Map<String, Object> extraFields() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("window", window);
-    return m;
+    return Map.of("window", window);
   }
 
   @Override
