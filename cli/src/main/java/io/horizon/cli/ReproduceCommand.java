@@ -1,13 +1,14 @@
 package io.horizon.cli;
 
 import io.horizon.cli.campaign.CampaignRunner;
+import io.horizon.cli.reproduce.AntiCollapseStudy;
 import io.horizon.cli.reproduce.LearnabilityWindowStudy;
 import io.horizon.cli.reproduce.ResultsDocument;
 import io.horizon.cli.reproduce.StageTimes;
 import io.horizon.cli.reproduce.Study;
+import io.horizon.cli.reproduce.TimeScaleCouplingStudy;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +29,11 @@ import picocli.CommandLine.Option;
         "regenerates the document from results already written (no training)."})
 final class ReproduceCommand implements Callable<Integer> {
   /** The studies of the results document. */
-  static final List<Study> STUDIES = List.of(new LearnabilityWindowStudy());
-  /** Presets of the companion studies, run by default once they exist (THEORY §10, §11). */
-  static final List<String> COMPANION_PRESETS = List.of("tsc-s1", "tsc-s2", "anticollapse");
+  static final List<Study> STUDIES =
+      List.of(new LearnabilityWindowStudy(), new TimeScaleCouplingStudy(), new AntiCollapseStudy());
 
   @Option(names = "--presets", split = ",", paramLabel = "PRESET",
-      description = "presets to run, in order (default: the studies' presets, then the companion presets that exist)")
+      description = "presets to run, in order (default: every study's presets)")
   List<String> presets;
 
   @Option(names = "--out", defaultValue = "horizon-out", paramLabel = "DIR",
@@ -66,18 +66,9 @@ final class ReproduceCommand implements Callable<Integer> {
     return code;
   }
 
-  /** The studies' presets, then the companion presets that exist, naming those skipped. */
+  /** Every study's presets, in order. */
   static List<String> defaultPresets() {
-    List<String> names = new ArrayList<>();
-    STUDIES.forEach(s -> names.addAll(s.presets()));
-    for (String companion : COMPANION_PRESETS) {
-      if (CampaignFiles.presets().contains(companion)) {
-        names.add(companion);
-      } else {
-        System.err.println("reproduce: preset " + companion + " does not exist in this version; skipped");
-      }
-    }
-    return names;
+    return STUDIES.stream().flatMap(s -> s.presets().stream()).toList();
   }
 
   /** Runs every preset on one stack, writing results, report and stage times; 1 when any run did not finish. */

@@ -1,14 +1,8 @@
 package io.horizon.cli.reproduce;
 
 import io.horizon.proto.v1.LearnabilityReport;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
 
 /**
  * The fitted quantities of one architecture in one preset, over the final reports of its runs (one per seed):
@@ -45,18 +39,18 @@ public record ArchitectureSummary(String architecture, int runs, double tauEnv, 
     double[] window = new double[budgets.length];
     for (int b = 0; b < budgets.length; b++) {
       int at = b;
-      window[b] = median(finals.stream().mapToDouble(r -> at < r.getWindowCount() ? r.getWindow(at) : Double.NaN)
+      window[b] = PerArchitecture.median(finals.stream().mapToDouble(r -> at < r.getWindowCount() ? r.getWindow(at) : Double.NaN)
           .toArray());
     }
     return new ArchitectureSummary(finals.get(0).getArchitecture(), finals.size(),
-        median(finals, LearnabilityReport::getTauEnv), median(fits, FitScalars::r2Exponential),
-        median(finals, LearnabilityReport::getBeta), median(fits, FitScalars::r2Power),
-        mostFrequent(fits.stream().map(FitScalars::winner).toList()),
-        mostFrequent(finals.stream().map(r -> r.getRegime().toLowerCase(Locale.ROOT)).toList()),
-        budgets, window, median(finals, LearnabilityReport::getMedianAlpha),
+        PerArchitecture.median(finals, LearnabilityReport::getTauEnv), PerArchitecture.median(fits, FitScalars::r2Exponential),
+        PerArchitecture.median(finals, LearnabilityReport::getBeta), PerArchitecture.median(fits, FitScalars::r2Power),
+        PerArchitecture.mostFrequent(fits.stream().map(FitScalars::winner).toList()),
+        PerArchitecture.mostFrequent(finals.stream().map(r -> r.getRegime().toLowerCase(Locale.ROOT)).toList()),
+        budgets, window, PerArchitecture.median(finals, LearnabilityReport::getMedianAlpha),
         fits.stream().mapToDouble(FitScalars::tauMin).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN),
         fits.stream().mapToDouble(FitScalars::tauMax).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN),
-        median(fits, FitScalars::zetaWidth), median(fits, FitScalars::complexityR2));
+        PerArchitecture.median(fits, FitScalars::zetaWidth), PerArchitecture.median(fits, FitScalars::complexityR2));
   }
 
   /** Median Ĥ_N at the largest budget. */
@@ -79,25 +73,5 @@ public record ArchitectureSummary(String architecture, int runs, double tauEnv, 
       }
     }
     return window[at];
-  }
-
-  private static <T> double median(List<T> items, ToDoubleFunction<T> value) {
-    return median(items.stream().mapToDouble(value).toArray());
-  }
-
-  /** Median of the non-NaN values; NaN when there are none. */
-  static double median(double[] values) {
-    double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    int h = v.length / 2;
-    return v.length % 2 == 1 ? v[h] : (v[h - 1] + v[h]) / 2;
-  }
-
-  /** The most frequent value, the first in {@code values} on ties. */
-  private static String mostFrequent(List<String> values) {
-    Map<String, Long> counts = values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    return values.stream().max(Comparator.comparingLong(counts::get)).orElse("");
   }
 }

@@ -94,6 +94,11 @@ public final class LearnabilityWindowStudy implements Study {
   }
 
   @Override
+  public List<String> rules() {
+    return VerdictRules.describe();
+  }
+
+  @Override
   public String tables(PresetResults results) {
     List<String[]> fits = new ArrayList<>();
     List<String[]> windows = new ArrayList<>();

@@ -24,11 +24,19 @@ public record PresetResults(String preset, ReportInputs inputs, Map<String, Arch
   /** Reads the results of {@code preset} from {@code dir}. */
   public static PresetResults read(String preset, Path dir) {
     ReportInputs inputs = ReportInputs.read(dir);
-    Map<String, List<LearnabilityReport>> byArchitecture = inputs.finalReports().stream()
-        .collect(Collectors.groupingBy(LearnabilityReport::getArchitecture, LinkedHashMap::new, Collectors.toList()));
     Map<String, ArchitectureSummary> summaries = new LinkedHashMap<>();
-    byArchitecture.forEach((name, finals) -> summaries.put(name, ArchitectureSummary.of(finals)));
+    finalsByArchitecture(inputs).forEach((name, finals) -> summaries.put(name, ArchitectureSummary.of(finals)));
     return new PresetResults(preset, inputs, summaries, StageTimes.read(dir));
+  }
+
+  /** The final report of each run, grouped by architecture in the campaign's order. */
+  public Map<String, List<LearnabilityReport>> finalsByArchitecture() {
+    return finalsByArchitecture(inputs);
+  }
+
+  private static Map<String, List<LearnabilityReport>> finalsByArchitecture(ReportInputs inputs) {
+    return inputs.finalReports().stream()
+        .collect(Collectors.groupingBy(LearnabilityReport::getArchitecture, LinkedHashMap::new, Collectors.toList()));
   }
 
   /** The summary of {@code architecture}, empty when the preset has no report of it. */

@@ -82,14 +82,18 @@ public final class ResultsDocument {
     for (Study s : studies) {
       for (Claim c : s.claims()) {
         Assessment a = c.assess(results);
-        rows.add(new String[] {c.id(), cell(c.statement()), c.source(), "`" + c.preset() + "`",
+        rows.add(new String[] {c.id(), cell(c.statement()), c.source(), String.join(" vs ",
+            c.presets().stream().map(p -> "`" + p + "`").toList()),
             "**" + a.verdict().label() + "**", cell(a.evidence())});
       }
     }
     md.append("## Claims\n\n")
         .append(TextTable.markdown(new String[] {"id", "claim", "source", "preset", "verdict", "decided by"}, rows))
-        .append("\nVerdict rules (`io.horizon.cli.reproduce.VerdictRules`):\n\n");
-    VerdictRules.describe().forEach(r -> md.append("- ").append(r).append('\n'));
+        .append("\nVerdict rules (`io.horizon.cli.reproduce`):\n\n");
+    for (Study s : studies) {
+      md.append("- ").append(s.title()).append(":\n");
+      s.rules().forEach(r -> md.append("  - ").append(r).append('\n'));
+    }
     md.append('\n');
   }
 

@@ -3,9 +3,9 @@ package io.horizon.cli.reproduce;
 import java.util.List;
 
 /**
- * One study of the results document: the presets it runs, the claims it judges and the tables it draws from each
- * preset's results. The learnability-window study is {@link LearnabilityWindowStudy}; the companion studies
- * (time-scale coupling, anti-collapse) add one implementation each.
+ * One study of the results document: the presets it runs, the claims it judges, the rules and thresholds those
+ * claims use, and the tables it draws from each preset's results. The studies are {@link LearnabilityWindowStudy},
+ * {@link TimeScaleCouplingStudy} and {@link AntiCollapseStudy}.
  */
 public interface Study {
   /** The study's heading in the document. */
@@ -16,6 +16,9 @@ public interface Study {
 
   /** The claims the study judges. */
   List<Claim> claims();
+
+  /** The thresholds of the study's verdict rules in words with their values, as the document lists them. */
+  List<String> rules();
 
   /** The Markdown tables of one preset's results. */
   String tables(PresetResults results);

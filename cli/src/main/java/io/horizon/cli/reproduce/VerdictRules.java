@@ -190,12 +190,7 @@ public final class VerdictRules {
 
   private static Assessment each(PresetResults results, String[] architectures,
       Function<ArchitectureSummary, Assessment> rule) {
-    List<Assessment> parts = new ArrayList<>();
-    for (String name : architectures) {
-      Optional<ArchitectureSummary> a = results.architecture(name);
-      parts.add(a.map(rule).orElse(missing(results, name)));
-    }
-    return Assessment.all(parts);
+    return PerArchitecture.each(results.preset(), results.architectures(), architectures, rule);
   }
 
   private static Assessment versus(PresetResults results, String architecture, String[] others,
@@ -218,6 +213,6 @@ public final class VerdictRules {
   }
 
   private static Assessment missing(PresetResults results, String architecture) {
-    return new Assessment(Verdict.INCONCLUSIVE, architecture + ": no report in " + results.preset());
+    return PerArchitecture.missing(results.preset(), architecture);
   }
 }

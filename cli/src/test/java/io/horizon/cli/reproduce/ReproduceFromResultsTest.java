@@ -26,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code ./horizon reproduce --from}: the result files of a tiny real campaign (ConstGate, SharedGate, DiagGate
- * trained and diagnosed in this JVM) stand for the AdamW and plain-SGD presets, the momentum preset is absent; the
- * document holds the claims table with a verdict for every claim, both tables of each preset that ran, a note for
- * the one that did not, figures that exist, the verdict rules and the provenance with stage times.
+ * {@code ./horizon reproduce --from}: the result files of tiny real campaigns (trained and diagnosed in this JVM)
+ * stand for the AdamW and plain-SGD presets (ConstGate, SharedGate, DiagGate), for the two S1/S2 coupling presets
+ * and for the anti-collapse preset; the momentum and plain-RNN presets are absent. The document holds the claims
+ * table with a verdict for every claim of every study, the tables of each preset that ran, a note for those that did
+ * not, figures that exist, every study's verdict rules and the provenance with stage times.
  */
 class ReproduceFromResultsTest {
   private static final String YAML = """
@@ -45,6 +46,21 @@ class ReproduceFromResultsTest {
       checkpointEvery: 1
       diagnostic: {sequences: 32, lags: "1:16:6", reservoirCapacity: 300}
       """;
+  private static final String COLLAPSE_YAML = """
+      name: tiny-ac
+      architectures: [const, shared, diag]
+      seeds: [7]
+      hiddenSizes: [20]
+      trainSequences: [48]
+      optimizers: [{kind: adamw, lr: 0.01}]
+      task: {name: multilag, length: 40, inputDim: 3, lags: [2, 6], coefficients: [0.5, 0.3]}
+      epochs: 3
+      batchSize: 16
+      checkpointEvery: 1
+      diagnostic: {sequences: 24, lags: "2:36:12", reservoirCapacity: 100, collapse: {bootstrapResamples: 200}}
+      """;
+  private static final List<Study> STUDIES =
+      List.of(new LearnabilityWindowStudy(), new TimeScaleCouplingStudy(), new AntiCollapseStudy());
 
   @TempDir static Path dir;
   private static String document;
@@ -57,6 +73,12 @@ class ReproduceFromResultsTest {
     tiny.write(results.resolve(LearnabilityWindowStudy.ADAMW));
     tiny.write(results.resolve(LearnabilityWindowStudy.SGD));
     new StageTimes(Map.of(StageTimes.TRAINING, 12.5)).write(results.resolve(LearnabilityWindowStudy.ADAMW));
+    CampaignResults coupling = InProcessRun.campaign(
+        CampaignFiles.parse(InProcessRun.tinyCouplingCampaign("tiny-tsc"), "tiny-tsc.yaml"));
+    coupling.write(results.resolve(TimeScaleCouplingStudy.S1));
+    coupling.write(results.resolve(TimeScaleCouplingStudy.S2));
+    InProcessRun.campaign(CampaignFiles.parse(COLLAPSE_YAML, "tiny-ac.yaml"))
+        .write(results.resolve(AntiCollapseStudy.PRESET));
     docs = dir.resolve("docs");
     int code = HorizonCommand.commandLine().execute("reproduce", "--from", results.toString(), "--docs",
         docs.toString());
@@ -66,7 +88,7 @@ class ReproduceFromResultsTest {
 
   @Test
   void everyClaimHasAVerdictAndTheNumbersThatDecidedIt() {
-    for (Claim c : new LearnabilityWindowStudy().claims()) {
+    for (Claim c : STUDIES.stream().flatMap(study -> study.claims().stream()).toList()) {
       Matcher row = Pattern.compile("^\\| " + Pattern.quote(c.id()) + " +\\|(.*)$", Pattern.MULTILINE)
           .matcher(document);
       assertTrue(row.find(), "no row for claim " + c.id());
@@ -75,11 +97,12 @@ class ReproduceFromResultsTest {
       assertTrue(List.of("**holds**", "**does not hold**", "**inconclusive**").contains(verdict),
           c.id() + ": " + verdict);
       assertFalse(cells[4].isBlank(), c.id() + " gives no evidence");
-      if (c.preset().equals(LearnabilityWindowStudy.MOMENTUM)) {
+      if (c.presets().contains(LearnabilityWindowStudy.MOMENTUM)
+          || c.presets().contains(TimeScaleCouplingStudy.S2_PLAIN)) {
         assertEquals("**inconclusive**", verdict, c.id() + " has no results");
       }
     }
-    VerdictRules.describe().forEach(rule -> assertTrue(document.contains(rule), rule));
+    STUDIES.forEach(study -> study.rules().forEach(rule -> assertTrue(document.contains(rule), rule)));
   }
 
   @Test
@@ -94,6 +117,17 @@ class ReproduceFromResultsTest {
       }
     }
     assertTrue(section(LearnabilityWindowStudy.MOMENTUM).contains("Not run"), "momentum preset absent");
+    for (String preset : List.of(TimeScaleCouplingStudy.S1, TimeScaleCouplingStudy.S2)) {
+      String section = section(preset);
+      assertTrue(section.contains("| architecture | runs | slope s"), preset);
+      assertTrue(section.contains("| const ") && section.contains("| shared "), preset);
+    }
+    assertTrue(section(TimeScaleCouplingStudy.S2_PLAIN).contains("Not run"), "plain-RNN preset absent");
+    String collapse = section(AntiCollapseStudy.PRESET);
+    assertTrue(collapse.contains("| architecture | runs | phase"), collapse);
+    for (String architecture : List.of("const", "shared", "diag")) {
+      assertTrue(collapse.contains("| " + architecture + " "), "anticollapse " + architecture);
+    }
   }
 
   @Test
