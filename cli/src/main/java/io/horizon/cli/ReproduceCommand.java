@@ -1,5 +1,6 @@
 package io.horizon.cli;
 
+import io.horizon.cli.campaign.CampaignResults;
 import io.horizon.cli.campaign.CampaignRunner;
 import io.horizon.cli.reproduce.AntiCollapseStudy;
 import io.horizon.cli.reproduce.LearnabilityWindowStudy;
@@ -8,6 +9,7 @@ import io.horizon.cli.reproduce.StageTimes;
 import io.horizon.cli.reproduce.Study;
 import io.horizon.cli.reproduce.TimeScaleCouplingStudy;
 import io.horizon.pipeline.campaign.CampaignFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,11 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "where results.md and its figures (results/<preset>/*.png) go (default: ${DEFAULT-VALUE})")
   Path docs;
 
+  @Option(names = "--missing-only",
+      description = "run only the presets that have no results under --out yet (continues an interrupted or "
+          + "partial reproduction); the document is written from all results under --out")
+  boolean missingOnly;
+
   @Option(names = "--from", paramLabel = "DIR",
       description = "regenerate the document from the results under DIR without running anything")
   Path from;
@@ -56,14 +63,26 @@ final class ReproduceCommand implements Callable<Integer> {
     }
     List<String> names = presets == null ? defaultPresets() : presets;
     names.forEach(CampaignFiles::preset);
-    int code = run(names);
-    if (STUDIES.stream().flatMap(s -> s.presets().stream()).noneMatch(names::contains)) {
+    if (missingOnly) {
+      List<String> done = names.stream().filter(this::hasResults).toList();
+      if (!done.isEmpty()) {
+        System.err.println("reproduce: results under " + out + " already exist for " + done + "; not run again");
+      }
+      names = names.stream().filter(n -> !done.contains(n)).toList();
+    }
+    int code = names.isEmpty() ? 0 : run(names);
+    List<String> ran = names;
+    if (!missingOnly && STUDIES.stream().flatMap(s -> s.presets().stream()).noneMatch(ran::contains)) {
       System.err.println("reproduce: none of " + names + " is a preset of the results document; "
           + docs.resolve(ResultsDocument.FILE) + " left as it was");
       return code;
     }
     System.out.println("results document in " + document(out).toAbsolutePath());
     return code;
+  }
+
+  private boolean hasResults(String preset) {
+    return Files.isRegularFile(out.resolve(preset).resolve(CampaignResults.REPORTS_FILE));
   }
 
   /** Every study's presets, in order. */

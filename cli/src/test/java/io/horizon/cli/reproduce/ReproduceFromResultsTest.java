@@ -9,7 +9,9 @@ import io.horizon.cli.campaign.CampaignResults;
 import io.horizon.cli.campaign.InProcessRun;
 import io.horizon.core.io.CodeVersion;
 import io.horizon.pipeline.campaign.CampaignFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -153,6 +155,28 @@ class ReproduceFromResultsTest {
     assertTrue(provenance.contains("\"name\": \"tiny-lw\""), "spec");
     assertTrue(provenance.contains("| " + LearnabilityWindowStudy.ADAMW + " | " + StageTimes.TRAINING + " | 12.5"),
         "stage times");
+  }
+
+  @Test
+  void missingOnlyRunsNothingWhenEveryPresetHasResultsAndStillWritesTheDocument() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream before = System.err;
+    Path again = dir.resolve("docs-again");
+    int code;
+    try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      System.setErr(capture);
+      code = HorizonCommand.commandLine().execute("reproduce", "--missing-only", "--presets",
+          LearnabilityWindowStudy.ADAMW + "," + LearnabilityWindowStudy.SGD, "--out", dir.resolve("results").toString(),
+          "--docs", again.toString());
+    } finally {
+      System.setErr(before);
+    }
+    assertEquals(0, code);
+    String said = err.toString(StandardCharsets.UTF_8);
+    assertTrue(said.contains("already exist for [" + LearnabilityWindowStudy.ADAMW + ", "
+        + LearnabilityWindowStudy.SGD + "]; not run again"), said);
+    assertFalse(Files.exists(dir.resolve("results").resolve("stack")), "no stack was started");
+    assertTrue(Files.isRegularFile(again.resolve(ResultsDocument.FILE)));
   }
 
   @Test
