@@ -59,6 +59,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "timed training batches per configuration (default: ${DEFAULT-VALUE})")
   int batches;
 
+  @Option(names = "--sizes", defaultValue = "issue", paramLabel = "SIZES",
+      description = "issue: the sizes of the performance targets (default); paper-lw-cpu: the paper-lw-cpu preset's"
+          + " (H 64, T 512, D 16, batch 64; diagnostic pass over 1024 sequences and 64 lags)")
+  String sizes;
+
   @Option(names = "--only", split = ",", paramLabel = "PART",
       description = "run only these parts: training, diagnostic, memory, stable (default: all)")
   List<String> only;
@@ -76,25 +81,39 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /** The training shapes and the diagnostic-pass size of one set of sizes. */
+  private record Sizes(List<Shape> training, int sequences, int length, int hidden, int lags) {
+    static Sizes named(String name, boolean quick) {
+      if (quick) {
+        return new Sizes(List.of(new Shape(64, 32, 16, 32)), 128, 128, 32, 16);
+      }
+      return switch (name) {
+        case "issue" -> new Sizes(List.of(new Shape(512, 128, 16, 128), new Shape(1024, 128, 16, 512)), 1024, 512,
+            128, 64);
+        case "paper-lw-cpu" -> new Sizes(List.of(new Shape(512, 64, 16, 64)), 1024, 512, 64, 64);
+        default -> throw new IllegalArgumentException("sizes: expected issue or paper-lw-cpu, got " + name);
+      };
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
-    List<Shape> shapes = quick ? List.of(new Shape(64, 32, 16, 32))
-        : List.of(new Shape(512, 128, 16, 128), new Shape(1024, 128, 16, 512));
+    Sizes chosen = Sizes.named(sizes, quick);
     for (Architecture arch : new Architecture[] {Architecture.DIAG, Architecture.LSTM}) {
-      for (Shape s : wanted("training") ? shapes : List.<Shape>of()) {
+      for (Shape s : wanted("training") ? chosen.training() : List.<Shape>of()) {
         benchTraining(arch, s);
       }
     }
-    int sequences = quick ? 128 : 1024;
-    int length = quick ? 128 : 512;
-    int hidden = quick ? 32 : 128;
+    int sequences = chosen.sequences();
+    int length = chosen.length();
+    int hidden = chosen.hidden();
     for (Architecture arch : new Architecture[] {Architecture.DIAG, Architecture.LSTM}) {
       if (wanted("diagnostic")) {
-        benchDiagnostic(arch, sequences, length, hidden, quick ? 16 : 64);
+        benchDiagnostic(arch, sequences, length, hidden, chosen.lags());
       }
     }
     if (wanted("memory")) {
-      benchMemory(length, hidden, quick ? 16 : 64);
+      benchMemory(length, hidden, chosen.lags());
     }
     if (wanted("stable")) {
       benchStable(quick ? 100_000 : 1_000_000, quick ? 16 : 128);

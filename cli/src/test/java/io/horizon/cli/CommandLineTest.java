@@ -183,6 +183,7 @@ class CommandLineTest {
     assertUserError(horizon("train", spec.toString(), "--out", dir.resolve("bad5").toString()),
         "bad.yaml.model.hiddenSize");
     assertUserError(horizon("stable", "fit", dir.resolve("missing.npy").toString()), "missing.npy");
+    assertUserError(horizon("bench", "--sizes", "huge", "--no-baseline"), "sizes", "issue or paper-lw-cpu", "huge");
   }
 
   @Test
