@@ -2,10 +2,10 @@ package io.horizon.aggregator.kafka;
 
 import io.horizon.aggregator.config.AggregatorConfig;
 import io.horizon.aggregator.report.ReportStore;
-import io.horizon.pipeline.kafka.HeldOffsets;
 import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.pipeline.kafka.Relay;
+import io.horizon.pipeline.kafka.ReportJoin;
 import io.horizon.pipeline.kafka.TopicLayout;
 import io.horizon.pipeline.kafka.TopicReplay;
 import io.horizon.pipeline.message.ReportAssembly;
@@ -19,8 +19,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -29,13 +29,13 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Envelopes and per-lag fits in, learnability reports out (consumer group {@code aggregator}). On start it reads
  * back the reports already published, so a restart serves them at once and never publishes one twice; offsets
- * are committed only up to the first record of a checkpoint still waiting for pieces.
+ * are committed only up to the first record of a checkpoint still waiting for pieces or held back for its run's
+ * anti-collapse history ({@link ReportJoin}).
  */
 @Readiness
 @ApplicationScoped
 public class JoinStage implements HealthCheck {
-  private final ReportAssembly assembly = new ReportAssembly();
-  private final HeldOffsets held = new HeldOffsets();
+  private final ReportJoin join = new ReportJoin();
   private Relay relay;
 
   void onStart(@Observes StartupEvent event, ReportStore store, AggregatorConfig config,
@@ -44,30 +44,21 @@ public class JoinStage implements HealthCheck {
     TopicReplay.readAll(kafka, Topics.LEARNABILITY,
         new ProtoDeserializer<>(LearnabilityReport.parser(), LearnabilityReport.class), r -> {
           store.add(r.value());
-          assembly.published(r.value());
+          join.published(r.value());
         });
     relay = new Relay("aggregator", kafka, "aggregator", List.of(Topics.ENVELOPES, Topics.STABLE_FITS), r -> {
-      Optional<LearnabilityReport> report;
-      String key;
-      if (Topics.ENVELOPES.equals(r.topic())) {
-        EnvelopeReport envelope = EnvelopeReport.parseFrom(r.value());
-        key = ReportAssembly.key(envelope.getRunId(), envelope.getEpoch());
-        report = assembly.envelope(envelope);
-      } else {
-        StableFit fit = StableFit.parseFrom(r.value());
-        key = ReportAssembly.key(fit.getRunId(), fit.getEpoch());
-        report = assembly.fit(fit);
+      TopicPartition partition = new TopicPartition(r.topic(), r.partition());
+      List<LearnabilityReport> reports = Topics.ENVELOPES.equals(r.topic())
+          ? join.envelope(EnvelopeReport.parseFrom(r.value()), partition, r.offset())
+          : join.fit(StableFit.parseFrom(r.value()), partition, r.offset());
+      List<Relay.Output> out = new ArrayList<>();
+      for (LearnabilityReport report : reports) {
+        store.add(report);
+        out.add(new Relay.Output(Topics.LEARNABILITY, ReportAssembly.key(report.getRunId(), report.getEpoch()),
+            report));
       }
-      if (report.isEmpty()) {
-        if (assembly.isPending(key)) {
-          held.read(key, new TopicPartition(r.topic(), r.partition()), r.offset());
-        }
-        return List.of();
-      }
-      held.close(key);
-      store.add(report.get());
-      return List.of(new Relay.Output(Topics.LEARNABILITY, key, report.get()));
-    }, held::committable, new StageMeters(registry)).start();
+      return out;
+    }, join::committable, new StageMeters(registry)).start();
   }
 
   void onStop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -1,6 +1,5 @@
 package io.horizon.cli.campaign;
 
-import io.horizon.core.train.TrainingConfig;
 import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
 import io.horizon.proto.v1.CampaignSpec;
@@ -83,10 +82,7 @@ public final class CampaignRunner {
     int expected = 0;
     for (RunStatus s : state.getRunsList()) {
       if (s.getState() == RunState.FINISHED) {
-        TrainingConfig training = RunPlan.of(runs.get(s.getRunId())).training().training();
-        for (int epoch = 1; epoch <= training.epochs(); epoch++) {
-          expected += training.checkpointDue(epoch) ? 1 : 0;
-        }
+        expected += RunPlan.of(runs.get(s.getRunId())).checkpointEpochs().length;
       }
     }
     return expected;

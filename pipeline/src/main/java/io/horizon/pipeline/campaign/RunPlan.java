@@ -11,9 +11,11 @@ import io.horizon.core.model.ParameterSet;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.core.task.SequenceDataset;
 import io.horizon.core.train.Optimizer;
+import io.horizon.core.train.TrainingConfig;
 import io.horizon.proto.v1.RunSpec;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * How one run of a campaign is trained and diagnosed: the single translation of a proto {@link RunSpec} into core
@@ -58,6 +60,12 @@ public final class RunPlan {
   /** The core run spec: model, task, training loop and root seed (named by the run id). */
   public io.horizon.core.train.RunSpec training() {
     return training;
+  }
+
+  /** The epochs after which the run publishes a checkpoint, ascending: those where core's trainer calls one due. */
+  public int[] checkpointEpochs() {
+    TrainingConfig loop = training.training();
+    return IntStream.rangeClosed(1, loop.epochs()).filter(loop::checkpointDue).toArray();
   }
 
   /** Diagnostic sequences per checkpoint. */

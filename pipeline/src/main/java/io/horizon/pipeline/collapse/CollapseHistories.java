@@ -15,18 +15,41 @@ import java.util.TreeMap;
 /**
  * The cross-checkpoint anti-collapse quantities of each run (THEORY §11.3 items 8–9): it keeps every run's
  * per-checkpoint diagnoses (ζ per unit and phase) and derives, at a checkpoint, t_cross with its censoring flags,
- * κ̂_tail over the transitions between the run's checkpoints up to it, and the ζ mean/variance trends. The
- * aggregator feeds it the envelopes it joins (and, after a restart, the reports it reads back); the in-process
- * reference feeds it the same diagnoses in epoch order.
+ * κ̂_tail over the transitions between the run's checkpoints up to it, and the ζ mean/variance trends. The history
+ * at epoch e is a function of the kept diagnoses with epoch ≤ e alone, in epoch order, whatever order they were
+ * kept in; the aggregator ({@link HistoryRelease}) asks for it only once every earlier checkpoint is kept, the
+ * in-process reference keeps the checkpoints in epoch order and asks at once ({@link #add}).
  */
 public final class CollapseHistories {
   private final Map<String, NavigableMap<Integer, CollapseDiagnosis>> runs = new HashMap<>();
 
-  /** Records checkpoint {@code epoch} of {@code runId} and returns the history over its checkpoints up to it. */
+  /** Keeps the diagnosis of checkpoint {@code epoch} of {@code runId} (a repeat replaces it). */
+  public void keep(String runId, int epoch, CollapseDiagnosis diagnosis) {
+    runs.computeIfAbsent(runId, k -> new TreeMap<>()).put(epoch, diagnosis);
+  }
+
+  /** Whether the diagnosis of checkpoint {@code epoch} of {@code runId} is kept. */
+  public boolean has(String runId, int epoch) {
+    NavigableMap<Integer, CollapseDiagnosis> run = runs.get(runId);
+    return run != null && run.containsKey(epoch);
+  }
+
+  /**
+   * The history of {@code runId} over its kept checkpoints with epoch ≤ {@code epoch}; the diagnosis of
+   * {@code epoch} itself must be kept (IllegalArgumentException otherwise).
+   */
+  public CollapseHistory upTo(String runId, int epoch, CollapseSettings settings) {
+    if (!has(runId, epoch)) {
+      throw new IllegalArgumentException("collapse history of " + runId + "@" + epoch
+          + ": the checkpoint's own diagnosis is not kept");
+    }
+    return history(runs.get(runId).headMap(epoch, true), settings);
+  }
+
+  /** Keeps checkpoint {@code epoch} of {@code runId} and returns the history over its checkpoints up to it. */
   public CollapseHistory add(String runId, int epoch, CollapseDiagnosis diagnosis, CollapseSettings settings) {
-    NavigableMap<Integer, CollapseDiagnosis> run = runs.computeIfAbsent(runId, k -> new TreeMap<>());
-    run.put(epoch, diagnosis);
-    return history(run.headMap(epoch, true), settings);
+    keep(runId, epoch, diagnosis);
+    return upTo(runId, epoch, settings);
   }
 
   /** The history over {@code checkpoints}, in epoch order. */

@@ -12,16 +12,21 @@ import io.horizon.core.kernel.KernelOptions;
 import io.horizon.core.kernel.LagGrid;
 import io.horizon.core.learnability.CheckpointDiagnosis;
 import io.horizon.core.learnability.LearnabilityOptions;
+import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.ModelConfig;
 import io.horizon.core.model.ParameterSet;
 import io.horizon.core.stable.LagAccumulator;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.core.task.SequenceDataset;
+import io.horizon.core.train.EpochMetrics;
 import io.horizon.core.train.RunSpec;
+import io.horizon.core.train.Trainer;
+import io.horizon.core.train.TrainingListener;
 import io.horizon.proto.v1.DiagnosticSpec;
 import io.horizon.proto.v1.OptimizerSpec;
 import io.horizon.proto.v1.TaskSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +105,25 @@ class RunPlanTest {
     assertEquals(run.getCheckpointEvery(), core.training().checkpointEvery());
     assertEquals(run.getOptimizer(), SpecMaps.optimizer(core.training().optimizer()));
     assertEquals(run.getTask(), SpecMaps.task(core.task()));
+  }
+
+  @Test
+  void checkpointEpochsAreThoseTheTrainerCheckpointsAfter() {
+    io.horizon.proto.v1.RunSpec run = io.horizon.proto.v1.RunSpec.newBuilder().setArchitecture("diag")
+        .setHiddenSize(3).setSeed(2).setEpochs(7).setCheckpointEvery(3).setTrainSequences(16).setBatchSize(16)
+        .setTask(TaskSpec.newBuilder().setName("adding"))
+        .setDiagnostic(DiagnosticSpec.newBuilder().setLags("2:40:5")).build();
+    RunPlan plan = RunPlan.of(run);
+    RunSpec spec = plan.training();
+    List<Integer> due = new ArrayList<>();
+    new Trainer(spec.training()).train(spec.initialModel(), spec.task().create(), new TrainingListener() {
+      @Override
+      public void checkpointDue(int epoch, EpochMetrics m, GatedRnn model) {
+        due.add(epoch);
+      }
+    });
+    assertEquals(List.of(3, 6, 7), due, "every third epoch and the last");
+    assertArrayEquals(due.stream().mapToInt(Integer::intValue).toArray(), plan.checkpointEpochs());
   }
 
   @Test

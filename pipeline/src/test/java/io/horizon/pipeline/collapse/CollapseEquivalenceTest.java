@@ -3,25 +3,10 @@ package io.horizon.pipeline.collapse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.horizon.core.learnability.CheckpointDiagnosis;
-import io.horizon.core.learnability.LagStatistics;
-import io.horizon.core.model.GatedRnn;
-import io.horizon.core.train.EpochMetrics;
-import io.horizon.core.train.Trainer;
-import io.horizon.core.train.TrainingListener;
-import io.horizon.pipeline.campaign.CampaignFiles;
-import io.horizon.pipeline.campaign.CampaignGrid;
-import io.horizon.pipeline.campaign.RunPlan;
-import io.horizon.pipeline.message.CheckpointMessages;
-import io.horizon.pipeline.message.EnvelopeMessages;
-import io.horizon.pipeline.message.FitMessages;
+import com.google.protobuf.MessageLite;
 import io.horizon.pipeline.message.ReportAssembly;
-import io.horizon.proto.v1.CollapseDiagnosis;
 import io.horizon.proto.v1.CollapseHistory;
-import io.horizon.proto.v1.EnvelopeReport;
 import io.horizon.proto.v1.LearnabilityReport;
-import io.horizon.proto.v1.RunSpec;
-import io.horizon.proto.v1.StableFit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,49 +39,19 @@ class CollapseEquivalenceTest {
 
   @Test
   void stagesEqualTheInProcessDiagnosisAndHistory() {
-    RunSpec run = CampaignGrid.expand(CampaignFiles.parse(CAMPAIGN, "test")).get(0);
-    RunPlan plan = RunPlan.of(run);
-    CheckpointDiagnosis diagnosis = plan.diagnosis(2);
-    CollapseHistories reference = new CollapseHistories();
-    List<LearnabilityReport> expected = new ArrayList<>();
-    List<List<Object>> messages = new ArrayList<>();
-    io.horizon.core.train.RunSpec spec = plan.training();
-    new Trainer(spec.training()).train(spec.initialModel(), spec.task().create(), new TrainingListener() {
-      @Override
-      public void checkpointDue(int epoch, EpochMetrics m, GatedRnn trained) {
-        GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
-        CheckpointDiagnosis.Result result =
-            diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
-        LagStatistics s = result.report().statistics();
-        CollapseDiagnosis d = CollapseReports.diagnose(plan, s.lags(), s.unitProfile(), s.fLogMean()).orElseThrow();
-        expected.add(LearnabilityReport.newBuilder().setRunId(run.getRunId()).setEpoch(epoch).setRun(run)
-            .setCollapse(d).setCollapseHistory(reference.add(run.getRunId(), epoch, d, plan.collapse().orElseThrow()))
-            .build());
-        EnvelopeReport envelope = EnvelopeMessages.encode(run, epoch, run.getArchitecture(), result.diagnostic());
-        List<Object> pieces = new ArrayList<>();
-        pieces.add(CollapseReports.diagnose(plan, result.diagnostic().lags(), result.diagnostic().unitProfile(),
-            result.diagnostic().fLogMean()).map(c -> envelope.toBuilder().setCollapse(c).build()).orElseThrow());
-        for (int i = 0; i < result.fits().length; i++) {
-          pieces.add(FitMessages.encode(run.getCampaign(), run.getRunId(), epoch, result.diagnostic().lags()[i],
-              result.fits()[i]));
-        }
-        messages.add(pieces);
-      }
-    });
+    List<CollapseRun.Checkpoint> checkpoints = CollapseRun.train(CAMPAIGN).checkpoints();
     ReportAssembly aggregator = new ReportAssembly();
     List<LearnabilityReport> actual = new ArrayList<>();
     Random random = new Random(11);
-    for (List<Object> pieces : messages) {
+    for (CollapseRun.Checkpoint c : checkpoints) {
+      List<MessageLite> pieces = c.pieces();
       Collections.shuffle(pieces, random);
-      for (Object piece : pieces) {
-        (piece instanceof EnvelopeReport e ? aggregator.envelope(e) : aggregator.fit((StableFit) piece))
-            .ifPresent(actual::add);
-      }
+      pieces.forEach(p -> actual.addAll(CollapseRun.feed(aggregator, p)));
     }
-    assertEquals(expected.size(), actual.size());
-    for (int i = 0; i < expected.size(); i++) {
-      assertEquals(expected.get(i).getCollapse(), actual.get(i).getCollapse(), "diagnosis at checkpoint " + i);
-      assertEquals(expected.get(i).getCollapseHistory(), actual.get(i).getCollapseHistory(), "history " + i);
+    assertEquals(checkpoints.size(), actual.size());
+    for (int i = 0; i < checkpoints.size(); i++) {
+      assertEquals(checkpoints.get(i).diagnosis(), actual.get(i).getCollapse(), "diagnosis at checkpoint " + i);
+      assertEquals(checkpoints.get(i).history(), actual.get(i).getCollapseHistory(), "history " + i);
     }
     CollapseHistory last = actual.get(actual.size() - 1).getCollapseHistory();
     assertEquals(3, last.getEpochsCount());
@@ -105,12 +60,8 @@ class CollapseEquivalenceTest {
 
     ReportAssembly restarted = new ReportAssembly();
     actual.subList(0, 2).forEach(restarted::published);
-    List<Object> lastPieces = messages.get(2);
     List<LearnabilityReport> after = new ArrayList<>();
-    for (Object piece : lastPieces) {
-      (piece instanceof EnvelopeReport e ? restarted.envelope(e) : restarted.fit((StableFit) piece))
-          .ifPresent(after::add);
-    }
+    checkpoints.get(2).pieces().forEach(p -> after.addAll(CollapseRun.feed(restarted, p)));
     assertEquals(last, after.get(0).getCollapseHistory(), "history rebuilt from the published reports");
   }
 }

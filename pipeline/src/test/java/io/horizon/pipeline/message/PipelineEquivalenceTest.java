@@ -72,10 +72,10 @@ class PipelineEquivalenceTest {
         diagnosis.pass(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), (l, v, n) -> { }, d -> { });
     ReportAssembly aggregator = new ReportAssembly();
     List<io.horizon.proto.v1.LearnabilityReport> reports = new ArrayList<>();
-    fits.subList(0, 3).forEach(f -> aggregator.fit(f).ifPresent(reports::add));
-    aggregator.envelope(EnvelopeMessages.encode(run, 1, "gru", diagnosticsPass)).ifPresent(reports::add);
-    fits.subList(3, fits.size()).forEach(f -> aggregator.fit(f).ifPresent(reports::add));
-    fits.forEach(f -> aggregator.fit(f).ifPresent(reports::add));
+    fits.subList(0, 3).forEach(f -> aggregator.fit(f).forEach(reports::add));
+    aggregator.envelope(EnvelopeMessages.encode(run, 1, "gru", diagnosticsPass)).forEach(reports::add);
+    fits.subList(3, fits.size()).forEach(f -> aggregator.fit(f).forEach(reports::add));
+    fits.forEach(f -> aggregator.fit(f).forEach(reports::add));
     assertEquals(1, reports.size(), "one report per checkpoint, late repeats ignored");
 
     LearnabilityReport expected = reference.report();

@@ -1,0 +1,107 @@
+package io.horizon.pipeline.collapse;
+
+import com.google.protobuf.MessageLite;
+import io.horizon.core.learnability.CheckpointDiagnosis;
+import io.horizon.core.learnability.LagStatistics;
+import io.horizon.core.model.GatedRnn;
+import io.horizon.core.train.EpochMetrics;
+import io.horizon.core.train.Trainer;
+import io.horizon.core.train.TrainingListener;
+import io.horizon.pipeline.campaign.CampaignFiles;
+import io.horizon.pipeline.campaign.CampaignGrid;
+import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.message.CheckpointMessages;
+import io.horizon.pipeline.message.EnvelopeMessages;
+import io.horizon.pipeline.message.FitMessages;
+import io.horizon.pipeline.message.ReportAssembly;
+import io.horizon.proto.v1.CollapseDiagnosis;
+import io.horizon.proto.v1.CollapseHistory;
+import io.horizon.proto.v1.EnvelopeReport;
+import io.horizon.proto.v1.LearnabilityReport;
+import io.horizon.proto.v1.RunSpec;
+import io.horizon.proto.v1.StableFit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small run with the anti-collapse analyses on, trained in process (the first run of a campaign file): for each
+ * checkpoint, in epoch order, the envelope with its diagnosis and the per-lag fits the aggregator receives, and the
+ * in-process diagnosis and history (THEORY §11.3), the reference of the pipeline's.
+ */
+public final class CollapseRun {
+  /** One checkpoint: what the aggregator receives and what the in-process computation says. */
+  public record Checkpoint(int epoch, EnvelopeReport envelope, List<StableFit> fits, CollapseDiagnosis diagnosis,
+      CollapseHistory history) {
+    /** The envelope and the fits, envelope first. */
+    public List<MessageLite> pieces() {
+      List<MessageLite> pieces = new ArrayList<>();
+      pieces.add(envelope);
+      pieces.addAll(fits);
+      return pieces;
+    }
+  }
+
+  private final RunSpec run;
+  private final List<Checkpoint> checkpoints;
+
+  private CollapseRun(RunSpec run, List<Checkpoint> checkpoints) {
+    this.run = run;
+    this.checkpoints = checkpoints;
+  }
+
+  /** Trains the first run of {@code campaign} (YAML) and collects its checkpoints. */
+  public static CollapseRun train(String campaign) {
+    RunSpec run = CampaignGrid.expand(CampaignFiles.parse(campaign, "test")).get(0);
+    RunPlan plan = RunPlan.of(run);
+    CheckpointDiagnosis diagnosis = plan.diagnosis(2);
+    CollapseHistories reference = new CollapseHistories();
+    List<Checkpoint> checkpoints = new ArrayList<>();
+    io.horizon.core.train.RunSpec spec = plan.training();
+    new Trainer(spec.training()).train(spec.initialModel(), spec.task().create(), new TrainingListener() {
+      @Override
+      public void checkpointDue(int epoch, EpochMetrics m, GatedRnn trained) {
+        GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
+        CheckpointDiagnosis.Result result =
+            diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
+        LagStatistics s = result.report().statistics();
+        CollapseDiagnosis inProcess =
+            CollapseReports.diagnose(plan, s.lags(), s.unitProfile(), s.fLogMean()).orElseThrow();
+        CollapseHistory history = reference.add(run.getRunId(), epoch, inProcess, plan.collapse().orElseThrow());
+        EnvelopeReport envelope = EnvelopeMessages.encode(run, epoch, run.getArchitecture(), result.diagnostic());
+        CollapseDiagnosis staged = CollapseReports.diagnose(plan, result.diagnostic().lags(),
+            result.diagnostic().unitProfile(), result.diagnostic().fLogMean()).orElseThrow();
+        List<StableFit> fits = new ArrayList<>();
+        for (int i = 0; i < result.fits().length; i++) {
+          fits.add(FitMessages.encode(run.getCampaign(), run.getRunId(), epoch, result.diagnostic().lags()[i],
+              result.fits()[i]));
+        }
+        checkpoints.add(new Checkpoint(epoch, envelope.toBuilder().setCollapse(staged).build(), List.copyOf(fits),
+            inProcess, history));
+      }
+    });
+    return new CollapseRun(run, List.copyOf(checkpoints));
+  }
+
+  /** The run's spec. */
+  public RunSpec run() {
+    return run;
+  }
+
+  /** The checkpoints in epoch order. */
+  public List<Checkpoint> checkpoints() {
+    return checkpoints;
+  }
+
+  /** Hands {@code piece}, an envelope or a fit, to {@code aggregator}; returns the reports it gives back. */
+  public static List<LearnabilityReport> feed(ReportAssembly aggregator, MessageLite piece) {
+    return piece instanceof EnvelopeReport e ? aggregator.envelope(e) : aggregator.fit((StableFit) piece);
+  }
+
+  /** The reports of an aggregator that gets every checkpoint's pieces in epoch order, envelope first. */
+  public List<LearnabilityReport> inOrder() {
+    ReportAssembly aggregator = new ReportAssembly();
+    List<LearnabilityReport> reports = new ArrayList<>();
+    checkpoints.forEach(c -> c.pieces().forEach(p -> reports.addAll(feed(aggregator, p))));
+    return reports;
+  }
+}
