@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.horizon.core.learnability.CheckpointDiagnosis;
-import io.horizon.core.learnability.LagStatistics;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.train.EpochMetrics;
 import io.horizon.core.train.Trainer;
@@ -56,7 +55,7 @@ class CollapseEquivalenceTest {
   void stagesEqualTheInProcessDiagnosisAndHistory() {
     RunSpec run = CampaignGrid.expand(CampaignFiles.parse(CAMPAIGN, "test")).get(0);
     RunPlan plan = RunPlan.of(run);
-    CheckpointDiagnosis diagnosis = plan.diagnosis(2);
+    CheckpointDiagnosis diagnosis = plan.envelopeDiagnosis(2);
     CollapseHistories reference = new CollapseHistories();
     List<LearnabilityReport> expected = new ArrayList<>();
     List<List<Object>> messages = new ArrayList<>();
@@ -67,15 +66,14 @@ class CollapseEquivalenceTest {
         GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
         CheckpointDiagnosis.Result result =
             diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
-        LagStatistics s = result.report().statistics();
-        CollapseDiagnosis d = CollapseReports.diagnose(plan, s.lags(), s.unitProfile(), s.fLogMean()).orElseThrow();
+        CollapseDiagnosis d = CollapseReports.diagnose(plan, result.diagnostic()).orElseThrow();
         expected.add(LearnabilityReport.newBuilder().setRunId(run.getRunId()).setEpoch(epoch).setRun(run)
             .setCollapse(d).setCollapseHistory(reference.add(run.getRunId(), epoch, d, plan.collapse().orElseThrow()))
             .build());
         EnvelopeReport envelope = EnvelopeMessages.encode(run, epoch, run.getArchitecture(), result.diagnostic());
         List<Object> pieces = new ArrayList<>();
-        pieces.add(CollapseReports.diagnose(plan, result.diagnostic().lags(), result.diagnostic().unitProfile(),
-            result.diagnostic().fLogMean()).map(c -> envelope.toBuilder().setCollapse(c).build()).orElseThrow());
+        pieces.add(CollapseReports.diagnose(plan, result.diagnostic())
+            .map(c -> envelope.toBuilder().setCollapse(c).build()).orElseThrow());
         for (int i = 0; i < result.fits().length; i++) {
           pieces.add(FitMessages.encode(run.getCampaign(), run.getRunId(), epoch, result.diagnostic().lags()[i],
               result.fits()[i]));
