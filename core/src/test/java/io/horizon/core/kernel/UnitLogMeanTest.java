@@ -166,6 +166,14 @@ class UnitLogMeanTest {
     assertEquals(plain.sequences(), logged.sequences());
   }
 
+  @Test
+  void aWindowMustBeANonEmptyRangeOfPositiveLags() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LagWindow(0, 5));
+    assertTrue(e.getMessage().startsWith("lag window: need 1 <= from <= to, got [0, 5]"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new LagWindow(9, 8));
+    assertTrue(new LagWindow(4, 4).contains(4));
+  }
+
   private static List<List<double[]>> samplesPerLag(int lags) {
     List<List<double[]>> out = new ArrayList<>();
     for (int i = 0; i < lags; i++) {
