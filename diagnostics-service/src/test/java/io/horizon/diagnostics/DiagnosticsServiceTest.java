@@ -13,6 +13,7 @@ import io.horizon.core.model.GatedRnn;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.collapse.CollapseReports;
 import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
@@ -22,6 +23,7 @@ import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.EnvelopeMessages;
 import io.horizon.proto.Topics;
 import io.horizon.proto.v1.Checkpoint;
+import io.horizon.proto.v1.CollapseDiagnosis;
 import io.horizon.proto.v1.DiagnosticsServiceGrpc;
 import io.horizon.proto.v1.EnvelopeReport;
 import io.horizon.proto.v1.RunSpec;
@@ -45,8 +47,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The diagnostics service against a real broker: a checkpoint on {@code horizon.checkpoints} becomes the envelope
- * report of the same diagnostic pass run in process, the gRPC Diagnose call answers the same report, and a record
- * that is not a checkpoint is skipped without stopping the stage.
+ * report, with its anti-collapse diagnosis, of the same diagnostic pass run in process, the gRPC Diagnose call
+ * answers the same report, and a record that is not a checkpoint is skipped without stopping the stage.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -72,7 +74,7 @@ class DiagnosticsServiceTest {
       task: {name: multilag, length: 24, inputDim: 3, lags: [2, 4], coefficients: [0.5, 0.3]}
       epochs: 1
       batchSize: 16
-      diagnostic: {sequences: 24, lags: "2:12:5"}
+      diagnostic: {sequences: 24, lags: "2:12:5", collapse: {bootstrapResamples: 100}}
       """;
   private static final RunSpec RUN = CampaignGrid.expand(CampaignFiles.parse(CAMPAIGN, "test")).get(0);
   private static final double RELATIVE_TOLERANCE = 1e-12;
@@ -126,13 +128,18 @@ class DiagnosticsServiceTest {
     return CheckpointMessages.encode(RUN, epoch, RunPlan.of(RUN).training().initialModel(), null);
   }
 
-  /** The envelope report of the same pass run here, on the float32 model the checkpoint holds. */
+  /**
+   * The envelope report of the same pass run here, on the float32 model the checkpoint holds, with the collapse
+   * diagnosis of its per-unit mean of log|μ|.
+   */
   private static EnvelopeReport inProcess(Checkpoint checkpoint) {
     RunPlan plan = RunPlan.of(checkpoint.getRun());
     GatedRnn model = CheckpointMessages.decode(checkpoint);
-    DiagnosticResult result = plan.diagnosis(TwoThreads.THREADS).pass(model, plan.diagnosticSet(),
+    DiagnosticResult result = plan.envelopeDiagnosis(TwoThreads.THREADS).pass(model, plan.diagnosticSet(),
         plan.direction(model.config()), (lag, values, count) -> { }, done -> { });
-    return EnvelopeMessages.encode(checkpoint.getRun(), checkpoint.getEpoch(), checkpoint.getArchitecture(), result);
+    EnvelopeReport report =
+        EnvelopeMessages.encode(checkpoint.getRun(), checkpoint.getEpoch(), checkpoint.getArchitecture(), result);
+    return report.toBuilder().setCollapse(CollapseReports.diagnose(plan, result).orElseThrow()).build();
   }
 
   private static String key(Checkpoint checkpoint) {
@@ -166,9 +173,20 @@ class DiagnosticsServiceTest {
     return fail("no envelope report of " + RUN.getRunId() + "@" + epoch + " within " + DEADLINE_SECONDS + " s");
   }
 
-  /** Every integer and text field equal; every real within {@link #RELATIVE_TOLERANCE}. */
+  /**
+   * Every integer and text field equal; every real within {@link #RELATIVE_TOLERANCE}; the collapse diagnosis with
+   * the same window, units and phase and ζ per unit within the tolerance.
+   */
   private static void assertSameEnvelope(EnvelopeReport expected, EnvelopeReport actual) {
     assertEquals(withoutReals(expected), withoutReals(actual));
+    CollapseDiagnosis expectedCollapse = expected.getCollapse();
+    CollapseDiagnosis actualCollapse = actual.getCollapse();
+    assertTrue(actual.hasCollapse(), "collapse diagnosis");
+    assertEquals(expectedCollapse.getWindowFrom(), actualCollapse.getWindowFrom());
+    assertEquals(expectedCollapse.getWindowTo(), actualCollapse.getWindowTo());
+    assertEquals(expectedCollapse.getUnits(), actualCollapse.getUnits());
+    assertEquals(expectedCollapse.getPhaseCode(), actualCollapse.getPhaseCode());
+    assertClose("collapse.zeta", expectedCollapse.getZetaList(), actualCollapse.getZetaList());
     assertClose("f_mean", expected.getFMeanList(), actual.getFMeanList());
     assertClose("f_logmean", expected.getFLogmeanList(), actual.getFLogmeanList());
     assertClose("mbar", expected.getMbarList(), actual.getMbarList());
@@ -184,14 +202,14 @@ class DiagnosticsServiceTest {
 
   private static EnvelopeReport withoutReals(EnvelopeReport r) {
     return r.toBuilder().clearFMean().clearFLogmean().clearMbar().clearSampleSum().clearUnitTau().clearUnitR2()
-        .clearUnitProfile().build();
+        .clearUnitProfile().clearCollapse().build();
   }
 
   private static void assertClose(String field, List<Double> expected, List<Double> actual) {
     assertEquals(expected.size(), actual.size(), field + ": length");
     for (int i = 0; i < expected.size(); i++) {
       double e = expected.get(i);
-      assertEquals(e, actual.get(i), RELATIVE_TOLERANCE * Math.abs(e), field + "[" + i + "]");
+      assertEquals(e, actual.get(i), Double.isNaN(e) ? 0 : RELATIVE_TOLERANCE * Math.abs(e), field + "[" + i + "]");
     }
   }
 

@@ -1,7 +1,6 @@
 package io.horizon.cli.campaign;
 
 import io.horizon.core.learnability.CheckpointDiagnosis;
-import io.horizon.core.learnability.LagStatistics;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.train.EpochMetrics;
 import io.horizon.core.train.Trainer;
@@ -79,7 +78,7 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
     RunPlan plan = RunPlan.of(run);
     io.horizon.core.train.RunSpec spec = plan.training();
     GatedRnn model = spec.initialModel();
-    CheckpointDiagnosis diagnosis = plan.diagnosis(Runtime.getRuntime().availableProcessors());
+    CheckpointDiagnosis diagnosis = plan.envelopeDiagnosis(Runtime.getRuntime().availableProcessors());
     List<LearnabilityReport> reports = new ArrayList<>();
     List<TrainingPoint> training = new ArrayList<>();
     CollapseHistories histories = new CollapseHistories();
@@ -98,8 +97,7 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
             ReportMessages.encode(run, epoch, run.getArchitecture(), result.report(), plan.targetLags());
         LearnabilityReport coupled = CouplingAnalysis.of(plan, frozen)
             .map(c -> report.toBuilder().setCoupling(c).build()).orElse(report);
-        LagStatistics s = result.report().statistics();
-        reports.add(CollapseReports.diagnose(plan, s.lags(), s.unitProfile(), s.fLogMean())
+        reports.add(CollapseReports.diagnose(plan, result.diagnostic())
             .map(d -> CollapseReports.withHistory(coupled, d, histories)).orElse(coupled));
       }
     });

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The anti-collapse figures exist, and draw data, exactly when the reports carry a collapse diagnosis: two runs of
- * three checkpoints whose unit profiles decay as e^{−ℓ/τ_q}, with τ_q from a Pareto law P(τ &gt; x) = (x/x₀)^{−β}
- * (one run broad, β = 0.6, one concentrated, β = 2.5) and no diagnosis in a third run.
+ * three checkpoints whose units' mean of log|μ| decays as −ℓ/τ_q, with τ_q from a Pareto law
+ * P(τ &gt; x) = (x/x₀)^{−β} (one run broad, β = 0.6, one concentrated, β = 2.5) and no diagnosis in a third run.
  */
 class CollapsePlotsTest {
   private static final int[] LAGS = {4, 12, 20, 28, 36, 44, 52, 60, 68, 76, 84, 92, 100, 108, 116};
@@ -49,20 +49,20 @@ class CollapsePlotsTest {
     CollapseHistories histories = new CollapseHistories();
     List<LearnabilityReport> out = new ArrayList<>();
     for (int epoch = 1; epoch <= 3; epoch++) {
-      double[][] profile = new double[LAGS.length][UNITS];
+      double[][] logProfile = new double[LAGS.length][UNITS];
       double[] logF = new double[LAGS.length];
       for (int q = 0; q < UNITS; q++) {
         double u = (q + 0.5) / UNITS;
         double tau = 2.0 * Math.pow(u, -1 / (beta * (1 + 0.1 * epoch)));
         for (int i = 0; i < LAGS.length; i++) {
-          profile[i][q] = Math.exp(-LAGS[i] / tau);
-          logF[i] += profile[i][q] / UNITS;
+          logProfile[i][q] = -LAGS[i] / tau;
+          logF[i] += Math.exp(logProfile[i][q]) / UNITS;
         }
       }
       for (int i = 0; i < LAGS.length; i++) {
         logF[i] = Math.log(logF[i]);
       }
-      CollapseDiagnosis d = CheckpointCollapse.diagnose(settings, LAGS, profile, logF, LENGTH);
+      CollapseDiagnosis d = CheckpointCollapse.diagnose(settings, LAGS, logProfile, logF, LENGTH);
       out.add(LearnabilityReport.newBuilder().setRunId(name).setArchitecture(name).setEpoch(epoch).setCollapse(d)
           .setCollapseHistory(histories.add(name, epoch, d, settings)).build());
     }

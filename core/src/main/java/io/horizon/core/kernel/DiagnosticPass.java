@@ -11,7 +11,8 @@ import java.util.function.IntConsumer;
  * The diagnostic pass on a frozen model (THEORY §4.4, §5.4, §8.2 "Diagnostic pass"): for each batch of diagnostic
  * sequences it runs the forward pass, the tangent along the projection direction u and the retention trace, then
  * for every lag builds μ by prefix sums (the model work on shards of the batch, parts of the lag grid in parallel),
- * accumulates the envelope and per-unit profile and streams the matched-statistic samples
+ * accumulates the envelope and per-unit profile (and, when asked, the per-unit mean of log|μ| over a lag window,
+ * THEORY §7.4 AC variant) and streams the matched-statistic samples
  * ψ_{b,t}(ℓ) = Σ_q μ^{(q)}_{t,ℓ} δ^{(q)}_t v^{(q)}_{t-ℓ}, t = ℓ … T-1, to a sink. Memory is O(batch·T·(H + lags)):
  * it does not grow with the number of sequences.
  */
@@ -32,8 +33,9 @@ public final class DiagnosticPass {
     LagGrid.checkFits(lags, data.length());
     int h = model.config().hiddenSize();
     LagTotals[] totals = new LagTotals[lags.length];
+    LagWindow logWindow = options.unitLogWindow();
     for (int i = 0; i < lags.length; i++) {
-      totals[i] = new LagTotals(lags[i], h);
+      totals[i] = new LagTotals(lags[i], h, logWindow != null && logWindow.contains(lags[i]));
     }
     double[][] neuronSigns = null;
     for (int from = 0; from < data.count(); from += options.batchSize()) {
@@ -73,6 +75,7 @@ public final class DiagnosticPass {
     double[] fMean = new double[n];
     double[] fLogMean = new double[n];
     double[][] units = new double[n][];
+    double[][] unitLogs = options.unitLogWindow() == null ? null : new double[n][];
     long[] count = new long[n];
     double[] sum = new double[n];
     int[] orientation = new int[n];
@@ -81,12 +84,15 @@ public final class DiagnosticPass {
       fMean[i] = t.fMean();
       fLogMean[i] = t.fLogMean();
       units[i] = t.unitProfile();
+      if (unitLogs != null) {
+        unitLogs[i] = t.unitLogMean();
+      }
       count[i] = t.sampleCount;
       boolean global = options.gauge().mode() == SignGauge.Mode.GLOBAL;
       orientation[i] = global && t.sampleSum < 0 ? -1 : 1;
       sum[i] = orientation[i] * t.sampleSum;
     }
-    return new DiagnosticResult(lags, fMean, fLogMean, units, count, sum, orientation, sequences);
+    return new DiagnosticResult(lags, fMean, fLogMean, units, unitLogs, count, sum, orientation, sequences);
   }
 
   /**

@@ -15,6 +15,8 @@ import io.horizon.core.model.TangentMode;
  * @param batchSize diagnostic sequences processed together (memory grows with batchSize·T·H, not with the
  *     number of sequences or lags)
  * @param threads worker threads for the per-lag kernels
+ * @param unitLogWindow lags whose per-unit mean of log|μ| the pass also accumulates (THEORY §7.4 AC variant; one
+ *     logarithm per window, unit and lag inside it); null = off, the pass then pays nothing for it
  */
 public record KernelOptions(
     int[] lags,
@@ -24,12 +26,16 @@ public record KernelOptions(
     TangentMode tangentMode,
     RetentionOptions retention,
     int batchSize,
-    int threads) {
+    int threads,
+    LagWindow unitLogWindow) {
 
-  /** Reference defaults: first order on, GRU extra envelopes on, global gauge, total tangent, batch 128. */
+  /**
+   * Reference defaults: first order on, GRU extra envelopes on, global gauge, total tangent, batch 128, no per-unit
+   * mean of log|μ|.
+   */
   public static KernelOptions defaults(int[] lags) {
     return new KernelOptions(lags, true, true, SignGauge.GLOBAL, TangentMode.TOTAL, RetentionOptions.DEFAULT, 128,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(), null);
   }
 
   public KernelOptions {
@@ -46,30 +52,42 @@ public record KernelOptions(
   }
 
   public KernelOptions withBatchSize(int size) {
-    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, size, threads);
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, size, threads,
+        unitLogWindow);
   }
 
   public KernelOptions withFirstOrder(boolean on) {
-    return new KernelOptions(lags, on, resetEnvelopes, gauge, tangentMode, retention, batchSize, threads);
+    return new KernelOptions(lags, on, resetEnvelopes, gauge, tangentMode, retention, batchSize, threads,
+        unitLogWindow);
   }
 
   public KernelOptions withGauge(SignGauge g) {
-    return new KernelOptions(lags, firstOrder, resetEnvelopes, g, tangentMode, retention, batchSize, threads);
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, g, tangentMode, retention, batchSize, threads,
+        unitLogWindow);
   }
 
   public KernelOptions withThreads(int n) {
-    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, batchSize, n);
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, batchSize, n,
+        unitLogWindow);
   }
 
   public KernelOptions withTangentMode(TangentMode mode) {
-    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, mode, retention, batchSize, threads);
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, mode, retention, batchSize, threads,
+        unitLogWindow);
   }
 
   public KernelOptions withResetEnvelopes(boolean on) {
-    return new KernelOptions(lags, firstOrder, on, gauge, tangentMode, retention, batchSize, threads);
+    return new KernelOptions(lags, firstOrder, on, gauge, tangentMode, retention, batchSize, threads, unitLogWindow);
   }
 
   public KernelOptions withRetention(RetentionOptions r) {
-    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, r, batchSize, threads);
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, r, batchSize, threads,
+        unitLogWindow);
+  }
+
+  /** The same settings with the per-unit mean of log|μ| accumulated for the lags in {@code window} (null = off). */
+  public KernelOptions withUnitLogWindow(LagWindow window) {
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, batchSize, threads,
+        window);
   }
 }

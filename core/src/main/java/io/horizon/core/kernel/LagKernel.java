@@ -12,6 +12,11 @@ import java.util.Arrays;
  */
 final class LagKernel {
   private static final double LOG_FLOOR = 1e-30;
+  /**
+   * Floor of |μ| before its logarithm in the per-unit mean of logs: the smallest normal double, so a window whose
+   * product underflows to 0 contributes log(MIN_NORMAL) ≈ −708.4 instead of −∞.
+   */
+  private static final double UNIT_LOG_FLOOR = Double.MIN_NORMAL;
 
   private final MuPrefixSums prefixes;
   private final double[] delta;
@@ -52,8 +57,8 @@ final class LagKernel {
   }
 
   /**
-   * Sequence b at one lag: Σ_t |μ_t| per unit into the profile, the sequence's mean |μ| into the envelope sums, and
-   * ψ_{b,t} for t = ℓ … T-1 into {@code psi[b*(T-ℓ) + t-ℓ]}.
+   * Sequence b at one lag: Σ_t |μ_t| per unit into the profile, Σ_t log|μ_t| per unit when the lag keeps logs, the
+   * sequence's mean |μ| into the envelope sums, and ψ_{b,t} for t = ℓ … T-1 into {@code psi[b*(T-ℓ) + t-ℓ]}.
    */
   private void addSequence(LagTotals totals, int b, double[] neuronSign, double[] psi, double[] mu,
       double[] sequenceAbs) {
@@ -61,11 +66,15 @@ final class LagKernel {
     int length = prefixes.length();
     int h = mu.length;
     int perSequence = length - ell;
+    double[] unitLogSum = totals.unitLogSum;
     Arrays.fill(sequenceAbs, 0.0);
     for (int t = ell - 1; t < length; t++) {
       prefixes.mu(b, t, ell, mu);
       for (int q = 0; q < h; q++) {
         sequenceAbs[q] += Math.abs(mu[q]);
+      }
+      if (unitLogSum != null) {
+        addLogMagnitudes(mu, unitLogSum);
       }
       if (t >= ell) {
         psi[b * perSequence + t - ell] = matched(mu, b, t, ell, neuronSign);
@@ -79,6 +88,13 @@ final class LagKernel {
     mass /= (double) (length - ell + 1) * h;
     totals.massSum += mass;
     totals.logMassSum += Math.log(mass + LOG_FLOOR);
+  }
+
+  /** {@code logSum[q] += log max(|μ_q|, MIN_NORMAL)} for every unit (THEORY §7.4 AC variant). */
+  private static void addLogMagnitudes(double[] mu, double[] logSum) {
+    for (int q = 0; q < mu.length; q++) {
+      logSum[q] += Math.log(Math.max(Math.abs(mu[q]), UNIT_LOG_FLOOR));
+    }
   }
 
   /** Closes one lag of the batch: counts, gauge orientation, exact count and sum, and the samples to the sink. */

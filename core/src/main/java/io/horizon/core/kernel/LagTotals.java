@@ -1,12 +1,15 @@
 package io.horizon.core.kernel;
 
 /**
- * Running totals of one lag across diagnostic batches: the envelope sums of THEORY §4.4 and the exact count and
- * sum of the emitted matched-statistic samples (THEORY §5.4).
+ * Running totals of one lag across diagnostic batches: the envelope sums of THEORY §4.4, optionally the per-unit
+ * sums of log|μ| of the AC decay-rate fit (THEORY §7.4), and the exact count and sum of the emitted
+ * matched-statistic samples (THEORY §5.4).
  */
 final class LagTotals {
   final int lag;
   final double[] unitAbsSum;
+  /** Σ_{b,t} log max(|μ^{(q)}_{b,t,ℓ}|, MIN_NORMAL) per unit, or null when this lag's logs are not wanted. */
+  final double[] unitLogSum;
   double massSum;
   double logMassSum;
   long sequences;
@@ -14,9 +17,11 @@ final class LagTotals {
   long sampleCount;
   double sampleSum;
 
-  LagTotals(int lag, int hidden) {
+  /** Empty totals of lag {@code lag} for {@code hidden} units; {@code unitLogs} turns on the sums of log|μ|. */
+  LagTotals(int lag, int hidden, boolean unitLogs) {
     this.lag = lag;
     this.unitAbsSum = new double[hidden];
+    this.unitLogSum = unitLogs ? new double[hidden] : null;
   }
 
   /** Envelope mean f̂(ℓ) = mean_b mass_b(ℓ) (column {@code f_mean}). */
@@ -31,9 +36,18 @@ final class LagTotals {
 
   /** Per-unit profile μ̄_q(ℓ) = mean_{b,t} |μ^{(q)}_{b,t,ℓ}|. */
   double[] unitProfile() {
-    double[] out = new double[unitAbsSum.length];
+    return perWindow(unitAbsSum);
+  }
+
+  /** Per-unit mean of logs E_{b,t} log|μ^{(q)}_{b,t,ℓ}| (THEORY §7.4 AC variant), or null when not accumulated. */
+  double[] unitLogMean() {
+    return unitLogSum == null ? null : perWindow(unitLogSum);
+  }
+
+  private double[] perWindow(double[] sums) {
+    double[] out = new double[sums.length];
     for (int q = 0; q < out.length; q++) {
-      out[q] = unitAbsSum[q] / windowsPerUnit;
+      out[q] = sums[q] / windowsPerUnit;
     }
     return out;
   }

@@ -56,7 +56,8 @@ public record UnitTimescales(int[] units, double[] tau, double[] r2, int totalUn
 
   /**
    * AC variant (THEORY §7.4): OLS E log|μ^{(q)}|(ℓ) = a_q − μ̄_q ℓ over the lags in [from, to], τ_q = 1/μ̄_q;
-   * units with a non-negative slope are rejected rather than given a huge τ.
+   * units with a non-negative slope are rejected rather than given a huge τ. {@code logProfile} is indexed
+   * [lag][unit]; rows of lags outside [from, to] are not read and may be null.
    */
   public static UnitTimescales fitMeanOfLog(int[] lags, double[][] logProfile, int from, int to) {
     int n = 0;
@@ -72,11 +73,15 @@ public record UnitTimescales(int[] units, double[] tau, double[] r2, int totalUn
     int k = 0;
     for (int i = 0; i < lags.length; i++) {
       if (lags[i] >= from && lags[i] <= to) {
+        if (logProfile[i] == null) {
+          throw new IllegalArgumentException("unit log profile: no row for lag " + lags[i] + " inside the window ["
+              + from + ", " + to + "] (the diagnostic pass did not measure it)");
+        }
         x[k] = lags[i];
         rows[k++] = i;
       }
     }
-    int units = logProfile[0].length;
+    int units = logProfile[rows[0]].length;
     Builder out = new Builder(units);
     double[] y = new double[n];
     for (int q = 0; q < units; q++) {

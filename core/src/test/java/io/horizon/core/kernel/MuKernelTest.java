@@ -46,27 +46,6 @@ class MuKernelTest {
     return new RetentionTrace(B, T, H, logA, ratio, out, logR);
   }
 
-  /** μ of one window computed the slow way: explicit products and sums over j = t-ℓ+1 … t. */
-  private static double naiveMu(RetentionTrace tr, int b, int t, int ell, int q, boolean firstOrder, boolean reset) {
-    double gamma = 1;
-    double rho = 1;
-    double sum = 0;
-    for (int j = t - ell + 1; j <= t; j++) {
-      int i = (b * T + j) * H + q;
-      gamma *= Math.exp(tr.logRetention()[i]);
-      sum += tr.firstOrderRatio()[i];
-      if (reset && tr.logReset() != null) {
-        rho *= Math.exp(tr.logReset()[i]);
-      }
-    }
-    double g0 = gamma * (tr.readout() == null ? 1 : tr.readout()[(b * T + t) * H + q]);
-    double mu = g0 + (firstOrder ? g0 * sum : 0);
-    if (reset && tr.logReset() != null) {
-      mu += rho + gamma * rho;
-    }
-    return mu;
-  }
-
   @Test
   void prefixSumWindowsEqualNaiveProducts() {
     assertPrefixSumsMatchNaiveProducts(0.6);
@@ -88,7 +67,7 @@ class MuKernelTest {
             for (int t = ell - 1; t < T; t++) {
               p.mu(b, t, ell, mu);
               for (int q = 0; q < H; q++) {
-                double expected = naiveMu(tr, b, t, ell, q, true, reset);
+                double expected = NaiveMu.of(tr, b, t, ell, q, true, reset);
                 String where = "b=" + b + " t=" + t + " l=" + ell;
                 if (Math.abs(expected) > Double.MIN_NORMAL * 1e20) {
                   assertEquals(expected, mu[q], 1e-10 * Math.abs(expected), where);
@@ -143,7 +122,7 @@ class MuKernelTest {
     LagTotals[] totals = new LagTotals[lags.length];
     int[] all = new int[lags.length];
     for (int i = 0; i < lags.length; i++) {
-      totals[i] = new LagTotals(lags[i], H);
+      totals[i] = new LagTotals(lags[i], H, false);
       all[i] = i;
     }
     kernel.accumulate(totals, null, all, (lag, values, count) -> {
@@ -179,7 +158,7 @@ class MuKernelTest {
         for (int t = ell - 1; t < T; t++) {
           double s = 0;
           for (int q = 0; q < H; q++) {
-            double mu = naiveMu(tr, b, t, ell, q, true, false);
+            double mu = NaiveMu.of(tr, b, t, ell, q, true, false);
             mass += Math.abs(mu);
             unit[q] += Math.abs(mu) / (B * (T - ell + 1));
             if (t >= ell) {

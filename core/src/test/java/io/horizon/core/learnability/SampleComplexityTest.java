@@ -159,8 +159,8 @@ class SampleComplexityTest {
   @Test
   void lagStatisticsFromADiagnosticPass() {
     DiagnosticResult d = new DiagnosticResult(new int[] {4, 8}, new double[] {0.5, 0.25},
-        new double[] {Math.log(0.5), Math.log(0.25)}, new double[][] {{0.4, 0.6}, {0.2, 0.3}}, new long[] {100, 96},
-        new double[] {-3.0, 4.8}, new int[] {1, 1}, 8);
+        new double[] {Math.log(0.5), Math.log(0.25)}, new double[][] {{0.4, 0.6}, {0.2, 0.3}}, null,
+        new long[] {100, 96}, new double[] {-3.0, 4.8}, new int[] {1, 1}, 8);
     LagStatistics s = LagStatistics.of(d, new double[] {1.8, 1.6}, new double[] {0.7, 0.9},
         new boolean[] {true, false}, null);
     assertArrayEquals(new double[] {0.03, 0.05}, s.mbar(), 1e-15);

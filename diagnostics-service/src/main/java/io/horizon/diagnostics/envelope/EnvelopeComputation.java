@@ -30,13 +30,13 @@ public class EnvelopeComputation {
   public EnvelopeReport diagnose(Checkpoint checkpoint) {
     GatedRnn model = CheckpointMessages.decode(checkpoint);
     RunPlan plan = RunPlan.of(checkpoint.getRun());
-    DiagnosticResult result = plan.diagnosis(threads).pass(model, plan.diagnosticSet(),
+    DiagnosticResult result = plan.envelopeDiagnosis(threads).pass(model, plan.diagnosticSet(),
         plan.direction(model.config()), (lag, values, count) -> { }, done -> { });
     EnvelopeReport report =
         EnvelopeMessages.encode(checkpoint.getRun(), checkpoint.getEpoch(), checkpoint.getArchitecture(), result);
     EnvelopeReport withCoupling =
         CouplingAnalysis.of(plan, model).map(c -> report.toBuilder().setCoupling(c).build()).orElse(report);
-    return CollapseReports.diagnose(plan, result.lags(), result.unitProfile(), result.fLogMean())
+    return CollapseReports.diagnose(plan, result)
         .map(d -> withCoupling.toBuilder().setCollapse(d).build()).orElse(withCoupling);
   }
 }

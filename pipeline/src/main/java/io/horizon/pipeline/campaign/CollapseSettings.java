@@ -5,6 +5,7 @@ import io.horizon.core.collapse.CcdfTailFit;
 import io.horizon.core.collapse.FarLeftSlice;
 import io.horizon.core.collapse.SlowModeTailIndex;
 import io.horizon.core.collapse.TailCalibration;
+import io.horizon.core.kernel.LagWindow;
 import io.horizon.core.learnability.UnitTimescales;
 import io.horizon.proto.v1.CollapseSpec;
 import java.util.Arrays;
@@ -48,6 +49,11 @@ public record CollapseSettings(int windowFrom, int windowTo, double qMin, double
         positive(spec.getCalibrationReplicates(), TailCalibration.DEFAULT_REPLICATES,
             path + ".calibrationReplicates"),
         positive(spec.getTailBootstraps(), SlowModeTailIndex.DEFAULT_BOOTSTRAPS, path + ".tailBootstraps"));
+  }
+
+  /** The τ fit window [windowFrom, windowTo] (THEORY §7.4 AC variant). */
+  public LagWindow tauWindow() {
+    return new LagWindow(windowFrom, windowTo);
   }
 
   /** The same settings as a proto message with every field explicit. */

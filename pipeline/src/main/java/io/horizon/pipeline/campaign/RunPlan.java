@@ -110,7 +110,21 @@ public final class RunPlan {
 
   /** The whole analysis of one checkpoint of this run, seeded by the run seed. */
   public CheckpointDiagnosis diagnosis(int threads) {
-    return new CheckpointDiagnosis(kernel(threads), method(), learnability(), reservoirCapacity(), training.seed());
+    return diagnosis(kernel(threads));
+  }
+
+  /**
+   * The analysis as the diagnostics stage runs it: {@link #diagnosis}, whose pass also keeps the per-unit mean of
+   * log|μ| over the τ window when {@link #collapse()} is present (THEORY §7.4 AC variant), for the collapse
+   * diagnosis. Every other output, the samples included, equals {@link #diagnosis}'s.
+   */
+  public CheckpointDiagnosis envelopeDiagnosis(int threads) {
+    KernelOptions kernel = kernel(threads);
+    return diagnosis(collapse().map(c -> kernel.withUnitLogWindow(c.tauWindow())).orElse(kernel));
+  }
+
+  private CheckpointDiagnosis diagnosis(KernelOptions kernel) {
+    return new CheckpointDiagnosis(kernel, method(), learnability(), reservoirCapacity(), training.seed());
   }
 
   /** The anti-collapse settings (THEORY §11.3), when the run's diagnostic spec turns them on. */

@@ -16,33 +16,24 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * One checkpoint's anti-collapse diagnosis (THEORY §11.3 items 1–7) from what the diagnostic pass already produces:
- * per-unit decay rates by the AC fit of §7.4 over the settings' lag window, applied to log μ̄_q(ℓ) of the pass's
- * per-unit profile (the pass keeps the mean of |μ|, not the mean of log|μ|: docs/collapse.md), the τ spectrum capped
- * at T with its quantiles, β̂ from the CCDF tail with its bootstrap, the Laplace envelope f_τ with its fits and β_env,
- * the power-law-window gate on f_τ, the fits of the measured envelope and the phase label.
+ * One checkpoint's anti-collapse diagnosis (THEORY §11.3 items 1–7) from what the diagnostic pass produces:
+ * per-unit decay rates by the AC fit of §7.4 of the pass's per-unit mean of log|μ| over the settings' lag window,
+ * the τ spectrum capped at T with its quantiles, β̂ from the CCDF tail with its bootstrap, the Laplace envelope f_τ
+ * with its fits and β_env, the power-law-window gate on f_τ, the fits of the measured envelope and the phase label.
  */
 public final class CheckpointCollapse {
-  /** Floor of μ̄ before the logarithm, so that a unit with a zero profile gets a finite (very fast) decay. */
-  private static final double PROFILE_FLOOR = Double.MIN_NORMAL;
-
   private CheckpointCollapse() {}
 
   /**
-   * The diagnosis of a checkpoint with lag grid {@code lags}, per-unit profile {@code unitProfile[lag][unit]},
-   * log envelope {@code fLogMean} and sequence length {@code length} (the τ cap).
+   * The diagnosis of a checkpoint with lag grid {@code lags}, per-unit mean of log|μ| {@code unitLogMean[lag][unit]}
+   * (rows outside the settings' window are not read and may be null), log envelope {@code fLogMean} and sequence
+   * length {@code length} (the τ cap).
    */
-  public static CollapseDiagnosis diagnose(CollapseSettings settings, int[] lags, double[][] unitProfile,
+  public static CollapseDiagnosis diagnose(CollapseSettings settings, int[] lags, double[][] unitLogMean,
       double[] fLogMean, int length) {
-    int units = unitProfile[0].length;
-    double[][] logProfile = new double[lags.length][units];
-    for (int i = 0; i < lags.length; i++) {
-      for (int q = 0; q < units; q++) {
-        logProfile[i][q] = Math.log(Math.max(unitProfile[i][q], PROFILE_FLOOR));
-      }
-    }
     UnitTimescales rates =
-        UnitTimescales.fitMeanOfLog(lags, logProfile, settings.windowFrom(), settings.windowTo());
+        UnitTimescales.fitMeanOfLog(lags, unitLogMean, settings.windowFrom(), settings.windowTo());
+    int units = rates.totalUnits();
     CollapseDiagnosis.Builder b = CollapseDiagnosis.newBuilder().setWindowFrom(settings.windowFrom())
         .setWindowTo(settings.windowTo()).setUnits(units).setTauCap(length)
         .setMacroFits(EnvelopeLawMessages.encode(EnvelopeFits.fit(lags, fLogMean)));

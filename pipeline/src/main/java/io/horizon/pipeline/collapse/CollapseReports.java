@@ -1,5 +1,6 @@
 package io.horizon.pipeline.collapse;
 
+import io.horizon.core.kernel.DiagnosticResult;
 import io.horizon.core.train.TrainingConfig;
 import io.horizon.pipeline.campaign.CollapseSettings;
 import io.horizon.pipeline.campaign.RunPlan;
@@ -16,11 +17,19 @@ import java.util.Optional;
 public final class CollapseReports {
   private CollapseReports() {}
 
-  /** The checkpoint's diagnosis from the pass's lag grid, per-unit profile and log envelope, when on. */
-  public static Optional<CollapseDiagnosis> diagnose(RunPlan plan, int[] lags, double[][] unitProfile,
-      double[] fLogMean) {
-    return plan.collapse().map(settings -> CheckpointCollapse.diagnose(settings, lags, unitProfile, fLogMean,
-        plan.training().task().length()));
+  /**
+   * The checkpoint's diagnosis from the pass's lag grid, per-unit mean of log|μ| and log envelope, when on; the pass
+   * must be {@link RunPlan#envelopeDiagnosis}'s, which keeps the mean of log|μ| exactly then.
+   */
+  public static Optional<CollapseDiagnosis> diagnose(RunPlan plan, DiagnosticResult pass) {
+    return plan.collapse().map(settings -> {
+      if (pass.unitLogMean() == null) {
+        throw new IllegalArgumentException("diagnostic pass: no per-unit mean of log|μ| for the collapse diagnosis"
+            + " (run the pass of RunPlan.envelopeDiagnosis)");
+      }
+      return CheckpointCollapse.diagnose(settings, pass.lags(), pass.unitLogMean(), pass.fLogMean(),
+          plan.training().task().length());
+    });
   }
 
   /**

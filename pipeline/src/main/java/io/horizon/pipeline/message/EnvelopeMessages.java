@@ -71,7 +71,11 @@ public final class EnvelopeMessages {
     }
   }
 
-  /** The diagnostic result a report holds (every array exact); the report is {@link #check checked} first. */
+  /**
+   * The diagnostic result a report holds (every array exact); the report is {@link #check checked} first. The
+   * per-unit mean of log|μ| is not carried (the diagnostics stage turns it into the report's collapse diagnosis), so
+   * {@link DiagnosticResult#unitLogMean()} is null.
+   */
   public static DiagnosticResult decode(EnvelopeReport r) {
     check(r);
     int n = r.getLagsCount();
@@ -91,6 +95,6 @@ public final class EnvelopeMessages {
       sum[i] = r.getSampleSum(i);
       orientation[i] = r.getOrientation(i);
     }
-    return new DiagnosticResult(lags, fMean, fLogMean, profile, count, sum, orientation, r.getSequences());
+    return new DiagnosticResult(lags, fMean, fLogMean, profile, null, count, sum, orientation, r.getSequences());
   }
 }

@@ -3,6 +3,7 @@ package io.horizon.pipeline.campaign;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.horizon.core.io.ProjectionDirection;
 import io.horizon.core.io.YamlFiles;
 import io.horizon.core.kernel.KernelOptions;
 import io.horizon.core.kernel.LagGrid;
+import io.horizon.core.kernel.LagWindow;
 import io.horizon.core.learnability.CheckpointDiagnosis;
 import io.horizon.core.learnability.LearnabilityOptions;
 import io.horizon.core.model.GatedRnn;
@@ -22,6 +24,7 @@ import io.horizon.core.train.EpochMetrics;
 import io.horizon.core.train.RunSpec;
 import io.horizon.core.train.Trainer;
 import io.horizon.core.train.TrainingListener;
+import io.horizon.proto.v1.CollapseSpec;
 import io.horizon.proto.v1.DiagnosticSpec;
 import io.horizon.proto.v1.OptimizerSpec;
 import io.horizon.proto.v1.TaskSpec;
@@ -155,6 +158,29 @@ class RunPlanTest {
         bySeed.direction(config).flatten(), otherDirectionSeed.direction(config).flatten()));
   }
 
+  /**
+   * The diagnostics stage's pass keeps the per-unit mean of log|μ| exactly when the anti-collapse analyses are on,
+   * over their resolved τ window (THEORY §7.4 AC variant); the trainer's sampling pass never does, and the two
+   * passes agree in every other setting.
+   */
+  @Test
+  void collapseTurnsOnTheMeanOfLogOverItsWindowInTheEnvelopePassOnly() {
+    io.horizon.proto.v1.RunSpec plain = io.horizon.proto.v1.RunSpec.newBuilder().setArchitecture("diag")
+        .setTask(TaskSpec.newBuilder().setName("adding").setLength(80))
+        .setDiagnostic(DiagnosticSpec.newBuilder().setLags("4:76:10")).build();
+    assertNull(RunPlan.of(plain).envelopeDiagnosis(1).kernel().unitLogWindow());
+    io.horizon.proto.v1.RunSpec withCollapse = plain.toBuilder().setDiagnostic(plain.getDiagnostic().toBuilder()
+        .setCollapse(CollapseSpec.newBuilder().setTauWindowFrom(20).setTauWindowTo(70))).build();
+    RunPlan plan = RunPlan.of(withCollapse);
+    CollapseSettings settings = plan.collapse().orElseThrow();
+    KernelOptions envelope = plan.envelopeDiagnosis(2).kernel();
+    assertEquals(new LagWindow(settings.windowFrom(), settings.windowTo()), envelope.unitLogWindow());
+    assertEquals(new LagWindow(20, 68), envelope.unitLogWindow(), "first and last grid lag");
+    KernelOptions sampling = plan.diagnosis(2).kernel();
+    assertNull(sampling.unitLogWindow());
+    assertKernelEquals(sampling, envelope.withUnitLogWindow(null));
+  }
+
   @Test
   void badRunFieldsNameTheirPath() {
     io.horizon.proto.v1.RunSpec run = io.horizon.proto.v1.RunSpec.newBuilder().setRunId("r1").setArchitecture("gru")
@@ -176,6 +202,7 @@ class RunPlanTest {
     assertEquals(expected.retention(), actual.retention());
     assertEquals(expected.batchSize(), actual.batchSize());
     assertEquals(expected.threads(), actual.threads());
+    assertEquals(expected.unitLogWindow(), actual.unitLogWindow());
   }
 
   private static void assertLearnabilityEquals(LearnabilityOptions expected, LearnabilityOptions actual) {

@@ -2,7 +2,6 @@ package io.horizon.pipeline.collapse;
 
 import com.google.protobuf.MessageLite;
 import io.horizon.core.learnability.CheckpointDiagnosis;
-import io.horizon.core.learnability.LagStatistics;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.train.EpochMetrics;
 import io.horizon.core.train.Trainer;
@@ -53,7 +52,7 @@ public final class CollapseRun {
   public static CollapseRun train(String campaign) {
     RunSpec run = CampaignGrid.expand(CampaignFiles.parse(campaign, "test")).get(0);
     RunPlan plan = RunPlan.of(run);
-    CheckpointDiagnosis diagnosis = plan.diagnosis(2);
+    CheckpointDiagnosis diagnosis = plan.envelopeDiagnosis(2);
     CollapseHistories reference = new CollapseHistories();
     List<Checkpoint> checkpoints = new ArrayList<>();
     io.horizon.core.train.RunSpec spec = plan.training();
@@ -63,19 +62,15 @@ public final class CollapseRun {
         GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
         CheckpointDiagnosis.Result result =
             diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
-        LagStatistics s = result.report().statistics();
-        CollapseDiagnosis inProcess =
-            CollapseReports.diagnose(plan, s.lags(), s.unitProfile(), s.fLogMean()).orElseThrow();
+        CollapseDiagnosis inProcess = CollapseReports.diagnose(plan, result.diagnostic()).orElseThrow();
         CollapseHistory history = reference.add(run.getRunId(), epoch, inProcess, plan.collapse().orElseThrow());
         EnvelopeReport envelope = EnvelopeMessages.encode(run, epoch, run.getArchitecture(), result.diagnostic());
-        CollapseDiagnosis staged = CollapseReports.diagnose(plan, result.diagnostic().lags(),
-            result.diagnostic().unitProfile(), result.diagnostic().fLogMean()).orElseThrow();
         List<StableFit> fits = new ArrayList<>();
         for (int i = 0; i < result.fits().length; i++) {
           fits.add(FitMessages.encode(run.getCampaign(), run.getRunId(), epoch, result.diagnostic().lags()[i],
               result.fits()[i]));
         }
-        checkpoints.add(new Checkpoint(epoch, envelope.toBuilder().setCollapse(staged).build(), List.copyOf(fits),
+        checkpoints.add(new Checkpoint(epoch, envelope.toBuilder().setCollapse(inProcess).build(), List.copyOf(fits),
             inProcess, history));
       }
     });
