@@ -58,6 +58,15 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
             + " pairsPerLag: 6, rank: 4, retained: 6, gradientRows: 16, sequences: 4}}}");
   }
 
+  /**
+   * The tiny campaign with ConstGate, SharedGate and DiagGate and the anti-collapse diagnosis (THEORY §11.3, a
+   * 200-replicate bootstrap), named {@code name}.
+   */
+  public static String tinyCollapseCampaign(String name) {
+    return tinyCampaign(name).replace("[const, gru]", "[const, shared, diag]").replace("reservoirCapacity: 300}",
+        "reservoirCapacity: 300, collapse: {bootstrapResamples: 200}}");
+  }
+
   /** Every run of {@code spec} trained and analysed in this JVM, as the results of a campaign whose runs all finished. */
   public static CampaignResults campaign(CampaignSpec spec) {
     List<LearnabilityReport> reports = new ArrayList<>();

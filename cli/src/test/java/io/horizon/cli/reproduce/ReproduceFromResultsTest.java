@@ -48,19 +48,6 @@ class ReproduceFromResultsTest {
       checkpointEvery: 1
       diagnostic: {sequences: 32, lags: "1:16:6", reservoirCapacity: 300}
       """;
-  private static final String COLLAPSE_YAML = """
-      name: tiny-ac
-      architectures: [const, shared, diag]
-      seeds: [7]
-      hiddenSizes: [20]
-      trainSequences: [48]
-      optimizers: [{kind: adamw, lr: 0.01}]
-      task: {name: multilag, length: 40, inputDim: 3, lags: [2, 6], coefficients: [0.5, 0.3]}
-      epochs: 3
-      batchSize: 16
-      checkpointEvery: 1
-      diagnostic: {sequences: 24, lags: "2:36:12", reservoirCapacity: 100, collapse: {bootstrapResamples: 200}}
-      """;
   private static final List<Study> STUDIES =
       List.of(new LearnabilityWindowStudy(), new TimeScaleCouplingStudy(), new AntiCollapseStudy());
 
@@ -79,7 +66,7 @@ class ReproduceFromResultsTest {
         CampaignFiles.parse(InProcessRun.tinyCouplingCampaign("tiny-tsc"), "tiny-tsc.yaml"));
     coupling.write(results.resolve(TimeScaleCouplingStudy.S1));
     coupling.write(results.resolve(TimeScaleCouplingStudy.S2));
-    InProcessRun.campaign(CampaignFiles.parse(COLLAPSE_YAML, "tiny-ac.yaml"))
+    InProcessRun.campaign(CampaignFiles.parse(InProcessRun.tinyCollapseCampaign("tiny-ac"), "tiny-ac.yaml"))
         .write(results.resolve(AntiCollapseStudy.PRESET));
     docs = dir.resolve("docs");
     int code = HorizonCommand.commandLine().execute("reproduce", "--from", results.toString(), "--docs",
