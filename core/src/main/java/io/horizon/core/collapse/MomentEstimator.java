@@ -14,6 +14,8 @@ public final class MomentEstimator {
   public static final double K_FRACTION = 0.08;
   /** Largest k as a fraction of n. */
   public static final double MAX_K_FRACTION = 0.20;
+  /** Fewest samples for which the default k keeps its floor of 50 within 0.20 n. */
+  public static final int MIN_SAMPLES = (int) Math.ceil(MIN_K / MAX_K_FRACTION);
 
   private MomentEstimator() {}
 

@@ -3,6 +3,7 @@ package io.horizon.core.collapse;
 import io.horizon.core.learnability.Quantiles;
 import io.horizon.core.random.Rng;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The slow-mode forcing tail index (THEORY §11.3 item 10): the moment estimator's γ̂ on the samples (realised
@@ -55,6 +56,30 @@ public record SlowModeTailIndex(int size, int k, double gamma, double alphaEff, 
     double tail = (1 - LEVEL) / 2;
     return new SlowModeTailIndex(n, k, gamma, calibration.alphaFor(gamma), Quantiles.ofSorted(alphas, tail),
         Quantiles.ofSorted(alphas, 1 - tail), calibration.gaussianPValue(gamma));
+  }
+
+  /**
+   * Why the index cannot be estimated on {@code samples}, or empty when it can: fewer than
+   * {@link MomentEstimator#MIN_SAMPLES}, a NaN or Inf sample, or no more non-zero samples than the default k.
+   */
+  public static Optional<String> unusable(double[] samples) {
+    int n = samples.length;
+    if (n < MomentEstimator.MIN_SAMPLES) {
+      return Optional.of(n + " samples, the moment estimator needs at least " + MomentEstimator.MIN_SAMPLES);
+    }
+    int nonZero = 0;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(samples[i])) {
+        return Optional.of("sample [" + i + "] is " + samples[i]);
+      }
+      nonZero += samples[i] != 0 ? 1 : 0;
+    }
+    int k = MomentEstimator.defaultK(n);
+    if (nonZero <= k) {
+      return Optional.of(nonZero + " of " + n + " samples are non-zero, the moment estimator needs more than k = "
+          + k);
+    }
+    return Optional.empty();
   }
 
   /** Whether α_eff ≤ 1.8. */

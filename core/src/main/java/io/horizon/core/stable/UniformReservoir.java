@@ -8,14 +8,15 @@ import java.util.Arrays;
  * Algorithm R), mergeable with another reservoir of the same capacity: the merged reservoir is a uniform sample of
  * the union. It holds every value, in arrival order, while the stream fits in the capacity.
  */
-final class UniformReservoir {
+public final class UniformReservoir {
   private final int capacity;
   private final Rng rng;
   private double[] items = new double[16];
   private int size;
   private long seen;
 
-  UniformReservoir(int capacity, Rng rng) {
+  /** An empty reservoir of at most {@code capacity} values whose draws come from {@code rng}. */
+  public UniformReservoir(int capacity, Rng rng) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity: must be at least 1, got " + capacity);
     }
@@ -24,7 +25,7 @@ final class UniformReservoir {
   }
 
   /** Offers one value: kept while there is room, afterwards kept with probability capacity/seen. */
-  void add(double value) {
+  public void add(double value) {
     seen++;
     if (size < capacity) {
       append(value);
@@ -92,7 +93,7 @@ final class UniformReservoir {
   }
 
   /** A copy of the values held. */
-  double[] values() {
+  public double[] values() {
     return Arrays.copyOf(items, size);
   }
 

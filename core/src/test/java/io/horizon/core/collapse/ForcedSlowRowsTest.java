@@ -44,7 +44,7 @@ class ForcedSlowRowsTest {
     }
     ForcedSlowRows optimizer = new ForcedSlowRows(OptimizerSpec.adamw(1e-3, 1e-4).create(), SlowModeForcing.defaults(),
         0.2, SEED);
-    int[] slow = optimizer.slowUnits(forced.data(ForcedSlowRows.TENSOR), HIDDEN);
+    int[] slow = new SlowUnits(0.2).of(forced.data(SlowUnits.TENSOR));
     assertEquals(2, slow.length);
     OptimizerSpec.adamw(1e-3, 1e-4).create().step(plain, grads);
     optimizer.step(forced, grads);
@@ -52,7 +52,7 @@ class ForcedSlowRowsTest {
       double[] a = plain.data(name);
       double[] b = forced.data(name);
       for (int i = 0; i < a.length; i++) {
-        boolean slowRow = name.equals(ForcedSlowRows.TENSOR) && Arrays.binarySearch(slow, i / HIDDEN) >= 0;
+        boolean slowRow = name.equals(SlowUnits.TENSOR) && Arrays.binarySearch(slow, i / HIDDEN) >= 0;
         if (slowRow) {
           assertNotEquals(a[i], b[i], name + "[" + i + "] of a slow row is not forced");
         } else {

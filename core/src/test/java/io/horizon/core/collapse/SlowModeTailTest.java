@@ -11,6 +11,7 @@ import io.horizon.core.stable.FiniteSample;
 import io.horizon.core.stable.McCullochEstimator;
 import io.horizon.core.stable.StableSampler;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,32 @@ class SlowModeTailTest {
     }
     ExpectedErrors.illegalArgument(() -> SlowModeTailIndex.estimate(new double[10], calibration, 5, 1),
         "samples", "n = " + SIZE);
+  }
+
+  /** Below 250 samples, with a NaN, or with no more non-zero samples than k, the reason is given instead. */
+  @Test
+  void unusableSamplesAreNamedWithTheReason() {
+    int n = MomentEstimator.MIN_SAMPLES;
+    assertEquals(MomentEstimator.MIN_K, MomentEstimator.defaultK(n));
+    assertTrue(MomentEstimator.defaultK(n - 1) < MomentEstimator.MIN_K);
+    Rng rng = new Rng(79);
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = rng.gaussian();
+    }
+    assertEquals(Optional.empty(), SlowModeTailIndex.unusable(x));
+    assertEquals(Optional.of("249 samples, the moment estimator needs at least 250"),
+        SlowModeTailIndex.unusable(Arrays.copyOf(x, n - 1)));
+    double[] withNaN = x.clone();
+    withNaN[7] = Double.NaN;
+    assertEquals(Optional.of("sample [7] is NaN"), SlowModeTailIndex.unusable(withNaN));
+    double[] sparse = x.clone();
+    Arrays.fill(sparse, MomentEstimator.MIN_K + 1, n, 0);
+    assertEquals(Optional.empty(), SlowModeTailIndex.unusable(sparse));
+    assertTrue(Double.isFinite(MomentEstimator.gamma(sparse, MomentEstimator.MIN_K)), "k + 1 non-zero values suffice");
+    sparse[MomentEstimator.MIN_K] = 0;
+    assertEquals(Optional.of("50 of 250 samples are non-zero, the moment estimator needs more than k = 50"),
+        SlowModeTailIndex.unusable(sparse));
   }
 
   /** The forcing touches only the chosen entries, is bounded by m·s·B and has the injected tail index. */
