@@ -69,7 +69,8 @@ final class CampaignYaml {
         .setTauWindowTo(nonZeroInteger(node, "tauWindowTo")).setCcdfQMin(nonZeroReal(node, "ccdfQMin"))
         .setCcdfQMax(nonZeroReal(node, "ccdfQMax")).setBootstrapResamples(nonZeroInteger(node, "bootstrapResamples"))
         .setQLow(nonZeroReal(node, "qLow")).setCalibrationReplicates(nonZeroInteger(node, "calibrationReplicates"))
-        .setTailBootstraps(nonZeroInteger(node, "tailBootstraps"));
+        .setTailBootstraps(nonZeroInteger(node, "tailBootstraps"))
+        .setSlowModeSamples(nonZeroInteger(node, "slowModeSamples"));
     if (node.has("bootstrapSeed")) {
       b.setBootstrapSeed(node.longInteger("bootstrapSeed", 0));
     }

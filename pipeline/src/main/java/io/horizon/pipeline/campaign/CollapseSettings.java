@@ -3,6 +3,7 @@ package io.horizon.pipeline.campaign;
 import io.horizon.core.collapse.BetaBootstrap;
 import io.horizon.core.collapse.CcdfTailFit;
 import io.horizon.core.collapse.FarLeftSlice;
+import io.horizon.core.collapse.IncrementSamples;
 import io.horizon.core.collapse.SlowModeTailIndex;
 import io.horizon.core.collapse.TailCalibration;
 import io.horizon.core.kernel.LagWindow;
@@ -26,9 +27,10 @@ import java.util.Arrays;
  * @param qLow far-left slice quantile
  * @param calibrationReplicates tail-index calibration replicates per α
  * @param tailBootstraps tail-index interval bootstraps
+ * @param slowModeSamples slow-row increments kept per checkpoint for the tail index
  */
 public record CollapseSettings(int windowFrom, int windowTo, double qMin, double qMax, int resamples, long seed,
-    double qLow, int calibrationReplicates, int tailBootstraps) {
+    double qLow, int calibrationReplicates, int tailBootstraps, int slowModeSamples) {
 
   /** The settings of {@code spec} on the lag grid {@code lags}; errors name fields below {@code path}. */
   static CollapseSettings of(CollapseSpec spec, int[] lags, String path) {
@@ -48,7 +50,8 @@ public record CollapseSettings(int windowFrom, int windowTo, double qMin, double
         spec.hasBootstrapSeed() ? spec.getBootstrapSeed() : BetaBootstrap.DEFAULT_SEED, qLow,
         positive(spec.getCalibrationReplicates(), TailCalibration.DEFAULT_REPLICATES,
             path + ".calibrationReplicates"),
-        positive(spec.getTailBootstraps(), SlowModeTailIndex.DEFAULT_BOOTSTRAPS, path + ".tailBootstraps"));
+        positive(spec.getTailBootstraps(), SlowModeTailIndex.DEFAULT_BOOTSTRAPS, path + ".tailBootstraps"),
+        positive(spec.getSlowModeSamples(), IncrementSamples.DEFAULT_CAPACITY, path + ".slowModeSamples"));
   }
 
   /** The τ fit window [windowFrom, windowTo] (THEORY §7.4 AC variant). */
@@ -60,7 +63,8 @@ public record CollapseSettings(int windowFrom, int windowTo, double qMin, double
   CollapseSpec toProto() {
     return CollapseSpec.newBuilder().setTauWindowFrom(windowFrom).setTauWindowTo(windowTo).setCcdfQMin(qMin)
         .setCcdfQMax(qMax).setBootstrapResamples(resamples).setBootstrapSeed(seed).setQLow(qLow)
-        .setCalibrationReplicates(calibrationReplicates).setTailBootstraps(tailBootstraps).build();
+        .setCalibrationReplicates(calibrationReplicates).setTailBootstraps(tailBootstraps)
+        .setSlowModeSamples(slowModeSamples).build();
   }
 
   /** The resolved window [first, last grid lag] of the rule in the class comment. */

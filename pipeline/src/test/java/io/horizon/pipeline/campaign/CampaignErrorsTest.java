@@ -78,6 +78,8 @@ class CampaignErrorsTest {
         withDiagnostic("collapse: {bootstrapResamples: -3}"));
     assertYamlError("c.yaml.diagnostic.collapse.tailBootstraps: must not be 0",
         withDiagnostic("collapse: {tailBootstraps: 0}"));
+    assertYamlError("c.yaml.diagnostic.collapse.slowModeSamples: must be positive",
+        withDiagnostic("collapse: {slowModeSamples: -5}"));
     assertYamlError("c.yaml.diagnostic.collapse.beta: unknown field", withDiagnostic("collapse: {beta: 1}"));
     assertYamlError("c.yaml.forcing: only architecture const takes forcing", VALID + "forcing: {alpha: 1.5}\n");
     String withConst = VALID.replace("[diag]", "[const, diag]");

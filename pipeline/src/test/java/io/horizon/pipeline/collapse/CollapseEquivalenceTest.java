@@ -7,6 +7,7 @@ import com.google.protobuf.MessageLite;
 import io.horizon.pipeline.message.ReportAssembly;
 import io.horizon.proto.v1.CollapseHistory;
 import io.horizon.proto.v1.LearnabilityReport;
+import io.horizon.proto.v1.SlowModeTail;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The anti-collapse diagnosis and history of a tiny three-checkpoint run, made by the pipeline's pieces (envelope
- * report with the diagnosis, fits in shuffled order, the aggregator's join, and a restarted join that rebuilds the
- * history from the published reports), equal the in-process computation on the same checkpoints.
+ * report with the diagnosis and the checkpoint's slow-mode tail index, fits in shuffled order, the aggregator's join,
+ * and a restarted join that rebuilds the history from the published reports), equal the in-process computation on
+ * the same checkpoints; every checkpoint's tail index is estimated on the increments since the previous one.
  */
 class CollapseEquivalenceTest {
   private static final String CAMPAIGN = """
@@ -34,7 +36,7 @@ class CollapseEquivalenceTest {
         sequences: 24
         lags: "2:36:12"
         reservoirCapacity: 100
-        collapse: {bootstrapResamples: 200}
+        collapse: {bootstrapResamples: 200, qLow: 0.25, calibrationReplicates: 40, tailBootstraps: 20}
       """;
 
   @Test
@@ -57,6 +59,15 @@ class CollapseEquivalenceTest {
     assertEquals(3, last.getEpochsCount());
     assertTrue(last.getDriftEstimated() || !last.getDriftUnavailable().isEmpty());
     assertEquals(3, last.getZetaMeansCount());
+    for (LearnabilityReport r : actual) {
+      SlowModeTail tail = r.getCollapse().getSlowModeTail();
+      assertTrue(tail.getEstimated(), tail.getUnavailable());
+      assertEquals(300, tail.getRecorded(), "3 steps × ⌈0.25·20⌉ slow rows × 20 entries");
+      assertEquals(300, tail.getSize());
+      assertEquals(50, tail.getK());
+      assertEquals(SlowModeTails.SAMPLE_KIND, tail.getSampleKind());
+      assertTrue(tail.getAlphaLo() <= tail.getAlphaEff() && tail.getAlphaEff() <= tail.getAlphaHi(), tail.toString());
+    }
 
     ReportAssembly restarted = new ReportAssembly();
     actual.subList(0, 2).forEach(restarted::published);

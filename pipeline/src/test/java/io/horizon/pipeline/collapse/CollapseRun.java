@@ -23,9 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small run with the anti-collapse analyses on, trained in process (the first run of a campaign file): for each
- * checkpoint, in epoch order, the envelope with its diagnosis and the per-lag fits the aggregator receives, and the
- * in-process diagnosis and history (THEORY §11.3), the reference of the pipeline's.
+ * A small run with the anti-collapse analyses on, trained in process (the first run of a campaign file) with the
+ * slow rows' increments recorded: for each checkpoint, in epoch order, the envelope with its diagnosis (the slow-mode
+ * tail index of the checkpoint message included) and the per-lag fits the aggregator receives, and the in-process
+ * diagnosis and history (THEORY §11.3), the reference of the pipeline's.
  */
 public final class CollapseRun {
   /** One checkpoint: what the aggregator receives and what the in-process computation says. */
@@ -56,13 +57,17 @@ public final class CollapseRun {
     CollapseHistories reference = new CollapseHistories();
     List<Checkpoint> checkpoints = new ArrayList<>();
     io.horizon.core.train.RunSpec spec = plan.training();
-    new Trainer(spec.training()).train(spec.initialModel(), spec.task().create(), new TrainingListener() {
+    SlowModeTails tails = SlowModeTails.of(plan);
+    Trainer trainer = new Trainer(spec.training(), tails.updates());
+    trainer.train(spec.initialModel(), spec.task().create(), new TrainingListener() {
       @Override
       public void checkpointDue(int epoch, EpochMetrics m, GatedRnn trained) {
-        GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
+        io.horizon.proto.v1.Checkpoint message = tails.stamp(CheckpointMessages.encode(run, epoch, trained, null));
+        GatedRnn frozen = CheckpointMessages.decode(message);
         CheckpointDiagnosis.Result result =
             diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
-        CollapseDiagnosis inProcess = CollapseReports.diagnose(plan, result.diagnostic()).orElseThrow();
+        CollapseDiagnosis inProcess =
+            SlowModeTails.carry(CollapseReports.diagnose(plan, result.diagnostic()).orElseThrow(), message);
         CollapseHistory history = reference.add(run.getRunId(), epoch, inProcess, plan.collapse().orElseThrow());
         EnvelopeReport envelope = EnvelopeMessages.encode(run, epoch, run.getArchitecture(), result.diagnostic());
         List<StableFit> fits = new ArrayList<>();
