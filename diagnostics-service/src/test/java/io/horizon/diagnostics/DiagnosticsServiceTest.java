@@ -2,6 +2,7 @@ package io.horizon.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,6 +15,7 @@ import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
 import io.horizon.pipeline.collapse.CollapseReports;
+import io.horizon.pipeline.collapse.SlowModeTails;
 import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.KafkaSettings;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
@@ -27,6 +29,7 @@ import io.horizon.proto.v1.CollapseDiagnosis;
 import io.horizon.proto.v1.DiagnosticsServiceGrpc;
 import io.horizon.proto.v1.EnvelopeReport;
 import io.horizon.proto.v1.RunSpec;
+import io.horizon.proto.v1.SlowModeTail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -48,7 +51,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The diagnostics service against a real broker: a checkpoint on {@code horizon.checkpoints} becomes the envelope
  * report, with its anti-collapse diagnosis, of the same diagnostic pass run in process, the gRPC Diagnose call
- * answers the same report, and a record that is not a checkpoint is skipped without stopping the stage.
+ * answers the same report (with the checkpoint's slow-mode tail index copied into the diagnosis), and a record that
+ * is not a checkpoint is skipped without stopping the stage.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -90,12 +94,27 @@ class DiagnosticsServiceTest {
   @Test
   void diagnoseCallAnswersTheInProcessEnvelope() throws InterruptedException {
     Checkpoint checkpoint = checkpoint(1);
+    assertSameEnvelope(inProcess(checkpoint), diagnoseCall(checkpoint));
+  }
+
+  @Test
+  void collapseDiagnosisCarriesTheCheckpointsSlowModeTail() throws InterruptedException {
+    SlowModeTail tail = SlowModeTail.newBuilder().setEstimated(true).setSampleKind(SlowModeTails.SAMPLE_KIND)
+        .setRecorded(900).setSize(300).setK(50).setAlphaEff(1.5).setAlphaLo(1.3).setAlphaHi(1.7).build();
+    Checkpoint checkpoint = checkpoint(1).toBuilder().setSlowModeTail(tail).build();
+    EnvelopeReport answer = diagnoseCall(checkpoint);
+    assertTrue(answer.hasCollapse(), "the run has the anti-collapse analyses");
+    assertEquals(tail, answer.getCollapse().getSlowModeTail());
+    assertFalse(diagnoseCall(checkpoint(1)).getCollapse().hasSlowModeTail(), "a checkpoint without one gives none");
+  }
+
+  /** The envelope report the gRPC Diagnose call answers for {@code checkpoint}. */
+  private static EnvelopeReport diagnoseCall(Checkpoint checkpoint) throws InterruptedException {
     int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
     ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     try {
-      EnvelopeReport answer = DiagnosticsServiceGrpc.newBlockingStub(channel)
-          .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).diagnose(checkpoint);
-      assertSameEnvelope(inProcess(checkpoint), answer);
+      return DiagnosticsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+          .diagnose(checkpoint);
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

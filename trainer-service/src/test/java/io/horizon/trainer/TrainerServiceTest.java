@@ -11,12 +11,18 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.horizon.broker.KafkaBrokerResource;
+import io.horizon.core.model.GatedRnn;
+import io.horizon.core.train.EpochMetrics;
+import io.horizon.core.train.Trainer;
+import io.horizon.core.train.TrainingListener;
 import io.horizon.pipeline.campaign.CampaignFiles;
 import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.collapse.SlowModeTails;
 import io.horizon.pipeline.kafka.KafkaConnection;
 import io.horizon.pipeline.kafka.ProtoDeserializer;
 import io.horizon.pipeline.kafka.TopicReplay;
+import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.proto.Topics;
 import io.horizon.proto.v1.CampaignRef;
 import io.horizon.proto.v1.CampaignSpec;
@@ -27,6 +33,7 @@ import io.horizon.proto.v1.RunRef;
 import io.horizon.proto.v1.RunSpec;
 import io.horizon.proto.v1.RunState;
 import io.horizon.proto.v1.RunStatus;
+import io.horizon.proto.v1.SlowModeTail;
 import io.horizon.proto.v1.TrainerServiceGrpc;
 import io.horizon.proto.v1.TrainingState;
 import io.horizon.proto.v1.TrainerServiceGrpc.TrainerServiceBlockingStub;
@@ -56,7 +63,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The trainer against a real broker through its generated gRPC client: a tiny two-run campaign trains to the end,
  * publishes its checkpoints, gradient-sample chunks and training states, is not trained again when resubmitted,
- * and bad calls map to the gRPC statuses that name the cause.
+ * and bad calls map to the gRPC statuses that name the cause; the checkpoints of a run with the anti-collapse
+ * analyses carry the slow-mode tail index computed in process.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -84,6 +92,24 @@ class TrainerServiceTest {
       batchSize: 16
       checkpointEvery: 1
       diagnostic: {sequences: 16, lags: "2:12:5", reservoirCapacity: 100}
+      """;
+  /** A const run with the anti-collapse analyses and enough slow-row increments per checkpoint for item 10. */
+  private static final String TAIL_CAMPAIGN = """
+      name: svc-trainer-tail
+      architectures: [const]
+      seeds: [5]
+      hiddenSizes: [20]
+      trainSequences: [48]
+      optimizers: [{kind: adamw, lr: 0.01}]
+      task: {name: multilag, length: 24, inputDim: 3, lags: [2, 4], coefficients: [0.5, 0.3]}
+      epochs: 2
+      batchSize: 16
+      checkpointEvery: 1
+      diagnostic:
+        sequences: 16
+        lags: "2:20:6"
+        reservoirCapacity: 100
+        collapse: {qLow: 0.25, calibrationReplicates: 40, tailBootstraps: 20}
       """;
   private static final long DEADLINE_SECONDS = 120;
 
@@ -126,6 +152,29 @@ class TrainerServiceTest {
       assertEquals(checkpointEpochs(run), epochs, run.getRunId());
       byRun.get(run.getRunId()).forEach(c -> assertEquals(run, c.getRun(), run.getRunId() + "@" + c.getEpoch()));
     }
+  }
+
+  @Test
+  void checkpointsOfACollapseRunCarryTheInProcessSlowModeTail() {
+    CampaignState state = trainer.submitCampaign(CampaignFiles.parse(TAIL_CAMPAIGN, "test"));
+    trainer.watchCampaign(CampaignRef.newBuilder().setCampaign(state.getSpec().getName()).build())
+        .forEachRemaining(s -> { });
+    RunSpec run = CampaignGrid.expand(state.getSpec()).get(0);
+    List<SlowModeTail> published = records(state.getSpec().getName(), Topics.CHECKPOINTS, Checkpoint.parser(),
+        Checkpoint.class, Checkpoint::getCampaign).stream().sorted(Comparator.comparingInt(Checkpoint::getEpoch))
+        .map(Checkpoint::getSlowModeTail).toList();
+    RunPlan plan = RunPlan.of(run);
+    SlowModeTails tails = SlowModeTails.of(plan);
+    List<SlowModeTail> expected = new ArrayList<>();
+    new Trainer(plan.training().training(), tails.updates()).train(plan.training().initialModel(),
+        plan.training().task().create(), new TrainingListener() {
+          @Override
+          public void checkpointDue(int epoch, EpochMetrics m, GatedRnn model) {
+            expected.add(tails.stamp(CheckpointMessages.encode(run, epoch, model, null)).getSlowModeTail());
+          }
+        });
+    assertEquals(expected, published);
+    published.forEach(t -> assertTrue(t.getEstimated(), t.getUnavailable()));
   }
 
   @Test
@@ -263,11 +312,17 @@ class TrainerServiceTest {
   /** Every record of {@code topic} that belongs to the submitted campaign. */
   private static <T extends MessageLite> List<T> campaignRecords(String topic, Parser<T> parser, Class<T> type,
       Function<T, String> campaign) {
+    return records(submitted.getName(), topic, parser, type, campaign);
+  }
+
+  /** Every record of {@code topic} that belongs to the campaign {@code name}. */
+  private static <T extends MessageLite> List<T> records(String name, String topic, Parser<T> parser, Class<T> type,
+      Function<T, String> campaign) {
     List<T> out = new ArrayList<>();
     TopicReplay.readAll(KafkaConnection.plaintext(
         ConfigProvider.getConfig().getValue(KafkaBrokerResource.BOOTSTRAP_PROPERTY, String.class)), topic,
         new ProtoDeserializer<>(parser, type), r -> {
-          if (campaign.apply(r.value()).equals(submitted.getName())) {
+          if (campaign.apply(r.value()).equals(name)) {
             out.add(r.value());
           }
         });

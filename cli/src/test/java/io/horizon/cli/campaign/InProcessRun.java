@@ -9,11 +9,13 @@ import io.horizon.pipeline.campaign.CampaignGrid;
 import io.horizon.pipeline.campaign.RunPlan;
 import io.horizon.pipeline.collapse.CollapseHistories;
 import io.horizon.pipeline.collapse.CollapseReports;
+import io.horizon.pipeline.collapse.SlowModeTails;
 import io.horizon.pipeline.coupling.CouplingAnalysis;
 import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.ReportMessages;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.CampaignState;
+import io.horizon.proto.v1.Checkpoint;
 import io.horizon.proto.v1.LearnabilityReport;
 import io.horizon.proto.v1.RunSpec;
 import io.horizon.proto.v1.RunState;
@@ -22,8 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One run trained and analysed in this JVM through {@code core} alone, as the services do it: train, freeze each
- * checkpoint to float32, diagnose it (with the time-scale coupling profile when the spec asks for it), encode its
+ * One run trained and analysed in this JVM through {@code core} alone, as the services do it: train (recording the
+ * slow rows' increments when the spec has the anti-collapse analyses), freeze each checkpoint to float32 with its
+ * slow-mode tail index, diagnose it (with the time-scale coupling profile when the spec asks for it), encode its
  * learnability report. The reference of the pipeline tests.
  *
  * @param reports one report per checkpoint, in epoch order
@@ -91,7 +94,8 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
     List<LearnabilityReport> reports = new ArrayList<>();
     List<TrainingPoint> training = new ArrayList<>();
     CollapseHistories histories = new CollapseHistories();
-    new Trainer(spec.training(), plan.updates()).train(model, spec.task().create(), new TrainingListener() {
+    SlowModeTails tails = SlowModeTails.of(plan);
+    new Trainer(spec.training(), tails.updates()).train(model, spec.task().create(), new TrainingListener() {
       @Override
       public void epochFinished(EpochMetrics m) {
         training.add(new TrainingPoint(run.getRunId(), m.epoch(), m.trainLoss(), m.validationR2()));
@@ -99,7 +103,8 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
 
       @Override
       public void checkpointDue(int epoch, EpochMetrics m, GatedRnn trained) {
-        GatedRnn frozen = CheckpointMessages.decode(CheckpointMessages.encode(run, epoch, trained, null));
+        Checkpoint checkpoint = tails.stamp(CheckpointMessages.encode(run, epoch, trained, null));
+        GatedRnn frozen = CheckpointMessages.decode(checkpoint);
         CheckpointDiagnosis.Result result =
             diagnosis.run(frozen, plan.diagnosticSet(), plan.direction(frozen.config()), done -> { });
         LearnabilityReport report =
@@ -107,6 +112,7 @@ public record InProcessRun(List<LearnabilityReport> reports, List<TrainingPoint>
         LearnabilityReport coupled = CouplingAnalysis.of(plan, frozen)
             .map(c -> report.toBuilder().setCoupling(c).build()).orElse(report);
         reports.add(CollapseReports.diagnose(plan, result.diagnostic())
+            .map(d -> SlowModeTails.carry(d, checkpoint))
             .map(d -> CollapseReports.withHistory(coupled, d, histories)).orElse(coupled));
       }
     });

@@ -8,6 +8,7 @@ import io.horizon.core.train.Trainer;
 import io.horizon.core.train.TrainingListener;
 import io.horizon.core.train.TrainingState;
 import io.horizon.pipeline.campaign.RunPlan;
+import io.horizon.pipeline.collapse.SlowModeTails;
 import io.horizon.pipeline.message.CheckpointMessages;
 import io.horizon.pipeline.message.SampleChunker;
 import io.horizon.pipeline.message.TrainingStateMessages;
@@ -24,8 +25,9 @@ import java.util.function.Consumer;
 
 /**
  * Trains one run with {@code core} (THEORY §8.2) and, at each checkpoint, publishes the frozen float32 checkpoint
- * and the gradient-sample chunks of the diagnostic pass on that very checkpoint (THEORY §5.4), then the run's
- * training state to resume from, reporting status, progress and heartbeats throughout.
+ * (with the slow-mode tail index of the steps since the previous one when the run has the anti-collapse analyses,
+ * THEORY §11.3 item 10) and the gradient-sample chunks of the diagnostic pass on that very checkpoint (THEORY §5.4),
+ * then the run's training state to resume from, reporting status, progress and heartbeats throughout.
  */
 final class RunJob {
   private static final Logger LOG = Logger.getLogger(RunJob.class.getName());
@@ -65,17 +67,18 @@ final class RunJob {
   void train() {
     io.horizon.core.train.RunSpec spec = plan.training();
     GatedRnn model = spec.initialModel();
-    Trainer trainer = new Trainer(spec.training(), plan.updates());
+    SlowModeTails tails = SlowModeTails.of(plan);
+    Trainer trainer = new Trainer(spec.training(), tails.updates());
     Optional<TrainingState> saved = resumePoints.of(run.getRunId()).map(TrainingStateMessages::decode);
     if (saved.isPresent()) {
       int epoch = saved.get().epoch();
       LOG.info("run " + run.getRunId() + " resumes from its training state after epoch " + epoch);
       set(status.toBuilder().setState(RunState.RUNNING).setStage("training").setEpoch(epoch)
           .setProgress(epoch / (double) spec.training().epochs()));
-      trainer.resume(model, spec.task().create(), saved.get(), new Listener(spec));
+      trainer.resume(model, spec.task().create(), saved.get(), new Listener(spec, tails));
     } else {
       set(status.toBuilder().setState(RunState.RUNNING).setStage("training"));
-      trainer.train(model, spec.task().create(), new Listener(spec));
+      trainer.train(model, spec.task().create(), new Listener(spec, tails));
     }
     set(status.toBuilder().setState(RunState.FINISHED).setStage("done").setProgress(1.0));
   }
@@ -90,11 +93,12 @@ final class RunJob {
     report.accept(status);
   }
 
-  /** Publishes the checkpoint of {@code epoch} and the samples of its diagnostic pass. */
-  private void checkpoint(int epoch, io.horizon.core.train.RunSpec spec, EpochMetrics m, GatedRnn trained) {
+  /** Publishes the checkpoint of {@code epoch}, stamped by {@code tails}, and the samples of its diagnostic pass. */
+  private void checkpoint(int epoch, io.horizon.core.train.RunSpec spec, EpochMetrics m, GatedRnn trained,
+      SlowModeTails tails) {
     long began = System.nanoTime();
     set(status.toBuilder().setStage("checkpoint"));
-    Checkpoint message = CheckpointMessages.encode(run, epoch, trained, spec.provenance(epoch, m));
+    Checkpoint message = tails.stamp(CheckpointMessages.encode(run, epoch, trained, spec.provenance(epoch, m)));
     publisher.checkpoint(message);
     set(status.toBuilder().setStage("gradient samples"));
     GatedRnn frozen = CheckpointMessages.decode(message);
@@ -120,9 +124,11 @@ final class RunJob {
   /** Progress, metrics, cancellation and checkpoints from inside the training loop. */
   private final class Listener implements TrainingListener {
     private final io.horizon.core.train.RunSpec spec;
+    private final SlowModeTails tails;
 
-    Listener(io.horizon.core.train.RunSpec spec) {
+    Listener(io.horizon.core.train.RunSpec spec, SlowModeTails tails) {
       this.spec = spec;
+      this.tails = tails;
     }
 
     @Override
@@ -143,7 +149,7 @@ final class RunJob {
 
     @Override
     public void checkpointDue(int epoch, EpochMetrics m, GatedRnn model) {
-      checkpoint(epoch, spec, m, model);
+      checkpoint(epoch, spec, m, model, tails);
     }
 
     @Override
