@@ -1,9 +1,11 @@
 package io.horizon.cli.report;
 
+import io.horizon.core.collapse.SlowModeTailIndex;
 import io.horizon.core.learnability.TimescaleSpectrum;
 import io.horizon.proto.v1.CollapseDiagnosis;
 import io.horizon.proto.v1.EnvelopeLawFits;
 import io.horizon.proto.v1.LearnabilityReport;
+import io.horizon.proto.v1.SlowModeTail;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +19,8 @@ import java.util.function.ToDoubleFunction;
  * The anti-collapse figures (THEORY §11.3), drawn only when the reports carry a collapse diagnosis: β̂ over the
  * checkpoints of every run with its bootstrap interval and the phase of each checkpoint as coloured markers; the
  * τ-spectrum quantiles of the last checkpoint; the last Laplace envelope f_τ with its exponential, power and
- * tempered fits.
+ * tempered fits; and, when some checkpoint has one, the slow-mode tail index α_eff over the checkpoints of every run
+ * with its bootstrap interval.
  */
 final class CollapsePlots {
   /** Colours of the phase codes 0 … 4: collapsed, unresolved, concentrated, broad, boundary. */
@@ -35,15 +38,26 @@ final class CollapsePlots {
       return List.of();
     }
     List<LearnabilityReport> last = finals.stream().filter(LearnabilityReport::hasCollapse).toList();
-    return List.of(betaOverCheckpoints(all, styles), quantiles(last, styles), laplace(last, styles));
+    Map<String, List<LearnabilityReport>> runs = byRun(all);
+    List<Plot> plots = new ArrayList<>(
+        List.of(betaOverCheckpoints(runs, styles), quantiles(last, styles), laplace(last, styles)));
+    if (all.stream().anyMatch(r -> r.getCollapse().getSlowModeTail().getEstimated())) {
+      plots.add(slowAlpha(runs, styles));
+    }
+    return plots;
   }
 
-  private static Plot betaOverCheckpoints(List<LearnabilityReport> all, RunStyles styles) {
-    XyFigure f = new XyFigure("β̂ of the τ spectrum over training, with phase", "epoch", "β̂ (CCDF tail)",
-        false, false);
+  /** The reports with a diagnosis, by run in order of first appearance, each run's in epoch order. */
+  private static Map<String, List<LearnabilityReport>> byRun(List<LearnabilityReport> all) {
     Map<String, List<LearnabilityReport>> runs = new LinkedHashMap<>();
     all.stream().filter(LearnabilityReport::hasCollapse).sorted(Comparator.comparingInt(LearnabilityReport::getEpoch))
         .forEach(r -> runs.computeIfAbsent(r.getRunId(), k -> new ArrayList<>()).add(r));
+    return runs;
+  }
+
+  private static Plot betaOverCheckpoints(Map<String, List<LearnabilityReport>> runs, RunStyles styles) {
+    XyFigure f = new XyFigure("β̂ of the τ spectrum over training, with phase", "epoch", "β̂ (CCDF tail)",
+        false, false);
     double floor = Double.POSITIVE_INFINITY;
     for (Map.Entry<String, List<LearnabilityReport>> run : runs.entrySet()) {
       List<LearnabilityReport> reports = run.getValue();
@@ -75,6 +89,39 @@ final class CollapsePlots {
         + "item 2, solid) with the 90% bootstrap percentile interval over units (item 3, dashed); the triangles "
         + "along the bottom give each checkpoint's phase (item 7) in its colour. Checkpoints without a CCDF fit "
         + "have no β̂ point.");
+  }
+
+  private static Plot slowAlpha(Map<String, List<LearnabilityReport>> runs, RunStyles styles) {
+    XyFigure f = new XyFigure("Slow-mode forcing tail index α_eff over training", "epoch",
+        "α_eff (slow-row increments)", false, false);
+    double first = Double.POSITIVE_INFINITY;
+    double lastEpoch = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<String, List<LearnabilityReport>> run : runs.entrySet()) {
+      List<LearnabilityReport> reports = run.getValue();
+      if (reports.stream().noneMatch(r -> r.getCollapse().getSlowModeTail().getEstimated())) {
+        continue;
+      }
+      String label = styles.label(run.getKey());
+      Color color = styles.color(run.getKey());
+      f.line(label, series(reports, estimated(SlowModeTail::getAlphaEff)), color);
+      f.dashed(label + " 5%", series(reports, estimated(SlowModeTail::getAlphaLo)), color);
+      f.dashed(label + " 95%", series(reports, estimated(SlowModeTail::getAlphaHi)), color);
+      first = Math.min(first, reports.get(0).getEpoch());
+      lastEpoch = Math.max(lastEpoch, reports.get(reports.size() - 1).getEpoch());
+    }
+    double heavy = SlowModeTailIndex.HEAVY_ALPHA;
+    f.plainLine("heavy at or below " + heavy, new Curve(new double[] {first, lastEpoch}, new double[] {heavy, heavy}),
+        Color.GRAY);
+    return f.render("collapse-slow-alpha.png", "Tail index α_eff of the realised parameter increments on the slow "
+        + "units' recurrent rows over the steps since the previous checkpoint (THEORY §11.3 item 10: moment "
+        + "estimator bias-corrected by a matched-n SαS calibration, solid) with its 90% bootstrap interval (dashed); "
+        + "the grey line marks α_eff = " + heavy + ", at or below which the forcing is substantively heavy. "
+        + "Checkpoints with too few increments have no point.");
+  }
+
+  /** A tail value of the diagnosis, NaN where its tail index was not estimated. */
+  private static ToDoubleFunction<CollapseDiagnosis> estimated(ToDoubleFunction<SlowModeTail> value) {
+    return d -> d.getSlowModeTail().getEstimated() ? value.applyAsDouble(d.getSlowModeTail()) : Double.NaN;
   }
 
   private static Plot quantiles(List<LearnabilityReport> last, RunStyles styles) {

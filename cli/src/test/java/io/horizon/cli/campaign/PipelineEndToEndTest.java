@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A small campaign through the real broker and the four service processes, submitted and followed as
  * {@code ./horizon run} does: every learnability report equals the in-process {@code core} computation on the same
  * spec and seeds (identical Ĥ_N for every N, N_min and α̂; f̂ within 1e-9 relative; the time-scale coupling profile
- * of a second, coupling campaign identical), and the result files are
+ * and the slow-mode tail index of a second, coupling and anti-collapse campaign identical), and the result files are
  * written; resubmitted, it trains nothing again and the reports read from the learnability topic are the same.
  * Sample chunks are made small so that every lag spans several Kafka records.
  */
@@ -40,7 +40,9 @@ class PipelineEndToEndTest {
   @Test
   void reportsOverKafkaEqualTheInProcessComputation() throws Exception {
     CampaignSpec spec = CampaignFiles.parse(InProcessRun.tinyCampaign("e2e"), "e2e.yaml");
-    CampaignSpec couplingSpec = CampaignFiles.parse(InProcessRun.tinyCouplingCampaign("e2e-tsc"), "e2e-tsc.yaml");
+    CampaignSpec couplingSpec = CampaignFiles.parse(InProcessRun.tinyCouplingCampaign("e2e-tsc")
+        .replace("reservoirCapacity: 300,", "reservoirCapacity: 300, collapse: {bootstrapResamples: 100},"),
+        "e2e-tsc.yaml");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     CampaignRunner.Outcome outcome;
     CampaignRunner.Outcome coupling;
@@ -62,6 +64,8 @@ class PipelineEndToEndTest {
     List<LearnabilityReport> withCoupling = coupling.results().reports();
     assertTrue(withCoupling.stream().allMatch(r -> r.getCoupling().hasSensitivity() && r.getCoupling().hasAnisotropy()),
         "every report of the coupling campaign carries S1 and S2");
+    assertTrue(withCoupling.stream().allMatch(r -> r.getCollapse().hasSlowModeTail()),
+        "every report of the coupling campaign carries the slow-mode tail index (here its reason for none)");
     assertSameRuns(withCoupling, couplingSpec);
     assertTrue(outcome.results().state().getRunsList().stream().allMatch(s -> s.getState() == RunState.FINISHED));
     Path dir = outcome.results().write(out.resolve("e2e"));
@@ -103,5 +107,7 @@ class PipelineEndToEndTest {
     assertTrue(relative.stream().allMatch(r -> r <= 1e-9), what + ": f̂ relative differences " + relative);
     assertEquals(expected.getRegime(), actual.getRegime(), what + ": regime");
     assertEquals(expected.getCoupling(), actual.getCoupling(), what + ": time-scale coupling profile");
+    assertEquals(expected.getCollapse().getSlowModeTail(), actual.getCollapse().getSlowModeTail(),
+        what + ": slow-mode tail index");
   }
 }
