@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The anti-collapse study (THEORY §11, the AC paper's abstract): {@code anticollapse} trains ConstGate with injected
  * heavy-tailed slow-mode forcing (Experiment 1, Path A), SharedGate and DiagGate (Experiment 2) on the heavy-tailed
- * multi-lag task, and diagnoses every checkpoint.
+ * multi-lag task, and diagnoses every checkpoint, the slow units' update increments included (item 10).
  */
 public final class AntiCollapseStudy implements Study {
   /** The anti-collapse preset. */
@@ -49,7 +49,11 @@ public final class AntiCollapseStudy implements Study {
             r -> CollapseRules.oneExponent(r.preset(), CollapseSummary.byArchitecture(r), DIAG)),
         new Claim("AC-e", "THEORY §11.1 far-left closure, §11.3 item 9; " + ABSTRACT,
             "Training pulls the slow time scales toward short ones: a positive restoring drift κ̂_tail", PRESET,
-            r -> CollapseRules.restoringDrift(r.preset(), CollapseSummary.byArchitecture(r), SHARED, DIAG)));
+            r -> CollapseRules.restoringDrift(r.preset(), CollapseSummary.byArchitecture(r), SHARED, DIAG)),
+        new Claim("AC-f", "THEORY §11.1, §11.3 item 10; " + ABSTRACT,
+            "Rare heavy-tailed fluctuations of the learning dynamics act on the slow time scales: DiagGate's slow "
+                + "units receive heavy-tailed updates (α_eff ≤ 1.8) without injected forcing", PRESET,
+            r -> CollapseRules.heavySlowForcing(r.preset(), CollapseSummary.byArchitecture(r), DIAG)));
   }
 
   @Override
@@ -65,10 +69,11 @@ public final class AntiCollapseStudy implements Study {
           s.collapsedRuns() + " of " + s.runs(), number(s.beta()) + " [" + number(s.betaLo()) + ", "
               + number(s.betaHi()) + "]", number(s.envelopeBeta()), number(s.laplaceBeta()), number(s.zetaWidth()),
           number(s.tauMedian()), number(s.kappa()) + " [" + number(s.kappaLo()) + ", " + number(s.kappaHi()) + "]",
-          s.crossedRuns() + " of " + s.runs()});
+          s.crossedRuns() + " of " + s.runs(), number(s.slowAlpha()) + " [" + number(s.slowAlphaLo()) + ", "
+              + number(s.slowAlphaHi()) + "]"});
     }
     return "Anti-collapse diagnosis per architecture (final checkpoint; medians over seeds):\n\n"
         + TextTable.markdown(new String[] {"architecture", "runs", "phase", "collapsed", "β̂ [90% bootstrap]",
-            "envelope β", "β_env (Laplace)", "Δζ", "τ median", "κ̂_tail [90%]", "t_cross found"}, rows);
+            "envelope β", "β_env (Laplace)", "Δζ", "τ median", "κ̂_tail [90%]", "t_cross found", "slow-mode α_eff [90%]"}, rows);
   }
 }

@@ -1,5 +1,6 @@
 package io.horizon.cli.reproduce;
 
+import io.horizon.core.collapse.SlowModeTailIndex;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,9 @@ public final class CollapseRules {
   /** The largest |β̂ − β| between the τ-spectrum tail and the measured envelope for one exponent to govern both. */
   public static final double BETA_AGREEMENT = 0.3;
 
+  /** α_eff at or below which the slow-mode forcing is substantively heavy (THEORY §11.3 item 10). */
+  public static final double HEAVY_ALPHA = SlowModeTailIndex.HEAVY_ALPHA;
+
   private CollapseRules() {}
 
   /** The thresholds in words with their values. */
@@ -24,6 +28,9 @@ public final class CollapseRules {
             + "forgetting when β̂ of the τ CCDF tail and β of the measured envelope's power-law fit differ by at most "
             + "this much, refuted beyond twice it; judged only on runs that are not collapsed", BETA_AGREEMENT),
         "restoring drift: κ̂_tail's 90% block-bootstrap interval above 0 holds, below 0 refutes (THEORY §11.3 item 9)",
+        String.format(Locale.ROOT, "HEAVY_ALPHA = %.1f: the slow units' update increments are heavy-tailed when "
+            + "their α_eff is at most this; the 90%% bootstrap interval entirely above it refutes (THEORY §11.3 "
+            + "item 10)", HEAVY_ALPHA),
         "every quantity is the median over seeds of the final checkpoint's report (κ̂_tail over all its checkpoints)");
   }
 
@@ -57,6 +64,15 @@ public final class CollapseRules {
     return PerArchitecture.each(preset, summaries, architectures, s -> new Assessment(
         VerdictRules.decide(s.kappaLo() > 0, s.kappaHi() < 0), String.format(Locale.ROOT,
             "%s: κ̂_tail %.3g [%.3g, %.3g]", s.architecture(), s.kappa(), s.kappaLo(), s.kappaHi())));
+  }
+
+  /** The slow units' increments are heavy-tailed: α_eff ≤ {@link #HEAVY_ALPHA} (its interval above refutes). */
+  static Assessment heavySlowForcing(String preset, Map<String, CollapseSummary> summaries,
+      String... architectures) {
+    return PerArchitecture.each(preset, summaries, architectures, s -> new Assessment(
+        VerdictRules.decide(s.slowAlpha() <= HEAVY_ALPHA, s.slowAlphaLo() > HEAVY_ALPHA), String.format(Locale.ROOT,
+            "%s: slow-mode α_eff %.3g [%.3g, %.3g]", s.architecture(), s.slowAlpha(), s.slowAlphaLo(),
+            s.slowAlphaHi())));
   }
 
   private static String phases(CollapseSummary s) {

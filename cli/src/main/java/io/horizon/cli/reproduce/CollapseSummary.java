@@ -26,10 +26,14 @@ import java.util.Map;
  * @param kappaLo lower end of its block-bootstrap interval
  * @param kappaHi upper end of its block-bootstrap interval
  * @param crossedRuns runs with a threshold crossing t_cross (item 8)
+ * @param slowAlpha α_eff of the slow units' parameter increments since the previous checkpoint (item 10)
+ * @param slowAlphaLo 5th percentile of its bootstrap
+ * @param slowAlphaHi 95th percentile of its bootstrap
  */
 public record CollapseSummary(String architecture, int runs, String phase, int collapsedRuns, double beta,
     double betaLo, double betaHi, double envelopeBeta, double laplaceBeta, double zetaWidth, double tauMedian,
-    double kappa, double kappaLo, double kappaHi, int crossedRuns) {
+    double kappa, double kappaLo, double kappaHi, int crossedRuns, double slowAlpha, double slowAlphaLo,
+    double slowAlphaHi) {
   /** The phase code of a collapsed checkpoint (collapse.proto). */
   static final int COLLAPSED = 0;
   /** Index of q50 in the τ quantiles q01, q10, q50, q90, q99. */
@@ -68,6 +72,12 @@ public record CollapseSummary(String architecture, int runs, String phase, int c
         PerArchitecture.median(h, x -> x.getDriftEstimated() ? x.getKappa() : Double.NaN),
         PerArchitecture.median(h, x -> x.getDriftEstimated() ? x.getKappaLo() : Double.NaN),
         PerArchitecture.median(h, x -> x.getDriftEstimated() ? x.getKappaHi() : Double.NaN),
-        (int) h.stream().filter(CollapseHistory::getCrossed).count());
+        (int) h.stream().filter(CollapseHistory::getCrossed).count(),
+        PerArchitecture.median(d, x -> x.getSlowModeTail().getEstimated() ? x.getSlowModeTail().getAlphaEff()
+            : Double.NaN),
+        PerArchitecture.median(d, x -> x.getSlowModeTail().getEstimated() ? x.getSlowModeTail().getAlphaLo()
+            : Double.NaN),
+        PerArchitecture.median(d, x -> x.getSlowModeTail().getEstimated() ? x.getSlowModeTail().getAlphaHi()
+            : Double.NaN));
   }
 }

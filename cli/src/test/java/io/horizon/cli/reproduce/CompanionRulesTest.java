@@ -20,7 +20,11 @@ class CompanionRulesTest {
   private static CollapseSummary collapse(String name, int runs, int collapsed, double beta, double envelopeBeta,
       double kappaLo, double kappaHi) {
     return new CollapseSummary(name, runs, collapsed == runs ? "collapsed" : "boundary", collapsed, beta, beta - 0.2,
-        beta + 0.2, envelopeBeta, beta, 1.5, 40, (kappaLo + kappaHi) / 2, kappaLo, kappaHi, 0);
+        beta + 0.2, envelopeBeta, beta, 1.5, 40, (kappaLo + kappaHi) / 2, kappaLo, kappaHi, 0, NAN, NAN, NAN);
+  }
+
+  private static CollapseSummary slowAlpha(double alpha, double lo, double hi) {
+    return new CollapseSummary("diag", 1, "boundary", 0, 1, 1, 1, 1, 1, 1, 40, 0, 0, 0, 0, alpha, lo, hi);
   }
 
   @SafeVarargs
@@ -106,6 +110,19 @@ class CompanionRulesTest {
         one(collapse("diag", 1, 0, 1.2, 1.2 + 1.5 * a, 0, 0)), "diag").verdict());
     assertEquals(Verdict.INCONCLUSIVE, CollapseRules.oneExponent("p", one(collapse("diag", 1, 1, 1.2, 1.2, 0, 0)),
         "diag").verdict(), "collapsed");
+  }
+
+  @Test
+  void slowForcingIsHeavyAtOrBelowTheLineAndRefutedWhenItsIntervalLiesAbove() {
+    double line = CollapseRules.HEAVY_ALPHA;
+    assertEquals(Verdict.HOLDS, CollapseRules.heavySlowForcing("p", one(slowAlpha(line - 0.3, 1.2, 1.7)), "diag")
+        .verdict());
+    assertEquals(Verdict.DOES_NOT_HOLD, CollapseRules.heavySlowForcing("p",
+        one(slowAlpha(line + 0.15, line + 0.05, 2)), "diag").verdict());
+    assertEquals(Verdict.INCONCLUSIVE, CollapseRules.heavySlowForcing("p",
+        one(slowAlpha(line + 0.1, line - 0.2, 2)), "diag").verdict());
+    assertEquals(Verdict.INCONCLUSIVE, CollapseRules.heavySlowForcing("p", one(slowAlpha(NAN, NAN, NAN)), "diag")
+        .verdict(), "no estimate");
   }
 
   @Test
