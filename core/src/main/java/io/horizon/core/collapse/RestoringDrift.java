@@ -23,6 +23,8 @@ import java.util.List;
  * @param linearSlope b of the linear drift Δζ = a + bζ on the slice
  * @param aicConstant AIC of the constant drift
  * @param aicLinear AIC of the linear drift
+ * @param residuals the drift-subtracted transitions Δζ − κ̂_tail on the slice, whose tail index THEORY §11.3 item 10
+ *     also asks for
  */
 public record RestoringDrift(
     double qLow,
@@ -32,7 +34,8 @@ public record RestoringDrift(
     double hi,
     double linearSlope,
     double aicConstant,
-    double aicLinear) {
+    double aicLinear,
+    double[] residuals) {
   /** Fraction trimmed from each end of the sorted transitions. */
   public static final double TRIM = 0.10;
   /** Two-sided level of the bootstrap interval. */
@@ -87,7 +90,7 @@ public record RestoringDrift(
     double rssConstant = Arrays.stream(allDelta).map(d -> (d - mean) * (d - mean)).sum();
     LinearFit linear = LeastSquares.fit("restoring drift linear fit", allDelta, allFrom);
     return new RestoringDrift(qLow, n, kappa, interval[0], interval[1], linear.coefficients()[1],
-        aic(rssConstant, n, 1), aic(linear.rss(), n, 2));
+        aic(rssConstant, n, 1), aic(linear.rss(), n, 2), Arrays.stream(allDelta).map(d -> d - kappa).toArray());
   }
 
   /** {@link #estimate} at each q_low of a sweep. */

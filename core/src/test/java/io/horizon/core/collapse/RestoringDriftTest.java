@@ -45,6 +45,20 @@ class RestoringDriftTest {
   }
 
   @Test
+  void residualsAreTheSliceTransitionsLessTheDrift() {
+    double[][] zeta = population(0.02, 0, 5);
+    RestoringDrift drift = RestoringDrift.estimate(zeta, FarLeftSlice.DEFAULT_Q_LOW, 200, 42);
+    int i = 0;
+    for (int t = 0; t + 1 < CHECKPOINTS; t++) {
+      for (int q : FarLeftSlice.units(zeta[t], FarLeftSlice.DEFAULT_Q_LOW)) {
+        assertEquals(zeta[t + 1][q] - zeta[t][q] - drift.kappa(), drift.residuals()[i++], 1e-15);
+      }
+    }
+    assertEquals(drift.transitions(), i);
+    assertEquals(i, drift.residuals().length);
+  }
+
+  @Test
   void zeroDriftIsNotPositiveAndTheSweepCoversEachLevel() {
     double[][] zeta = population(0, 0, 2);
     List<RestoringDrift> sweep = RestoringDrift.sweep(zeta, new double[] {0.05, 0.10, 0.20}, 500, 42);

@@ -7,20 +7,24 @@ import io.horizon.core.collapse.ZetaStabilisation;
 import io.horizon.pipeline.campaign.CollapseSettings;
 import io.horizon.proto.v1.CollapseDiagnosis;
 import io.horizon.proto.v1.CollapseHistory;
+import io.horizon.proto.v1.SlowModeTail;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The cross-checkpoint anti-collapse quantities of each run (THEORY §11.3 items 8–9): it keeps every run's
+ * The cross-checkpoint anti-collapse quantities of each run (THEORY §11.3 items 8–10): it keeps every run's
  * per-checkpoint diagnoses (ζ per unit and phase) and derives, at a checkpoint, t_cross with its censoring flags,
- * κ̂_tail over the transitions between the run's checkpoints up to it, and the ζ mean/variance trends. The history
- * at epoch e is a function of the kept diagnoses with epoch ≤ e alone, in epoch order, whatever order they were
- * kept in; the aggregator ({@link HistoryRelease}) asks for it only once every earlier checkpoint is kept, the
+ * κ̂_tail over the transitions between the run's checkpoints up to it with the tail index of its drift-subtracted
+ * transitions, and the ζ mean/variance trends. The history at epoch e is a function of the kept diagnoses with
+ * epoch ≤ e alone, in epoch order, whatever order they were kept in; the aggregator ({@link HistoryRelease}) asks for it only once every earlier checkpoint is kept, the
  * in-process reference keeps the checkpoints in epoch order and asks at once ({@link #add}).
  */
 public final class CollapseHistories {
+  /** What the residual tail index is computed on (THEORY §11.3 item 10, second estimate). */
+  public static final String RESIDUAL_KIND = "drift-subtracted ζ transitions on the far-left slice";
+
   private final Map<String, NavigableMap<Integer, CollapseDiagnosis>> runs = new HashMap<>();
 
   /** Keeps the diagnosis of checkpoint {@code epoch} of {@code runId} (a repeat replaces it). */
@@ -77,7 +81,10 @@ public final class CollapseHistories {
     return b.build();
   }
 
-  /** κ̂_tail (THEORY §11.3 item 9), or the reason it is unavailable. */
+  /**
+   * κ̂_tail (THEORY §11.3 item 9) with the tail index of its drift-subtracted transitions (item 10), or the reason it
+   * is unavailable.
+   */
   private static void drift(CollapseHistory.Builder b, double[][] zeta, CollapseSettings settings) {
     b.setKappa(Double.NaN).setKappaLo(Double.NaN).setKappaHi(Double.NaN).setDriftLinearSlope(Double.NaN);
     if (zeta.length < 2) {
@@ -88,7 +95,10 @@ public final class CollapseHistories {
       RestoringDrift d = RestoringDrift.estimate(zeta, settings.qLow(), settings.resamples(), settings.seed());
       b.setDriftEstimated(true).setKappa(d.kappa()).setKappaLo(d.lo()).setKappaHi(d.hi())
           .setKappaPositive(d.positive()).setTransitions(d.transitions()).setDriftLinearSlope(d.linearSlope())
-          .setDriftLinearPreferred(d.linearPreferred());
+          .setDriftLinearPreferred(d.linearPreferred())
+          .setResidualTail(new TailIndexes(settings).estimate(
+              SlowModeTail.newBuilder().setSampleKind(RESIDUAL_KIND).setRecorded(d.residuals().length),
+              d.residuals(), "drift-subtracted transitions", "residual tail " + zeta.length));
     } catch (IllegalArgumentException e) {
       b.setDriftUnavailable(e.getMessage());
     }

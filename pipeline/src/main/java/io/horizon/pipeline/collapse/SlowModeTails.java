@@ -1,20 +1,15 @@
 package io.horizon.pipeline.collapse;
 
 import io.horizon.core.collapse.IncrementSamples;
-import io.horizon.core.collapse.SlowModeTailIndex;
 import io.horizon.core.collapse.SlowRowIncrements;
 import io.horizon.core.collapse.SlowUnits;
-import io.horizon.core.collapse.TailCalibration;
 import io.horizon.core.model.Architecture;
-import io.horizon.core.random.Rng;
 import io.horizon.core.train.Optimizer;
 import io.horizon.pipeline.campaign.CollapseSettings;
 import io.horizon.pipeline.campaign.RunPlan;
 import io.horizon.proto.v1.Checkpoint;
 import io.horizon.proto.v1.CollapseDiagnosis;
 import io.horizon.proto.v1.SlowModeTail;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -35,7 +30,7 @@ public final class SlowModeTails {
   private final UnaryOperator<Optimizer> planned;
   private final Architecture architecture;
   private final IncrementSamples samples;
-  private final Map<Integer, TailCalibration> calibrations = new HashMap<>();
+  private final TailIndexes indexes;
 
   private SlowModeTails(RunPlan plan) {
     this.settings = plan.collapse();
@@ -43,6 +38,7 @@ public final class SlowModeTails {
     this.architecture = plan.training().model().architecture();
     this.samples = settings.filter(s -> SlowUnits.applies(architecture))
         .map(s -> new IncrementSamples(s.slowModeSamples(), plan.training().seed())).orElse(null);
+    this.indexes = settings.map(TailIndexes::new).orElse(null);
   }
 
   /** A fresh recorder for one training of the run of {@code plan}. */
@@ -64,7 +60,7 @@ public final class SlowModeTails {
    * forgotten; unchanged when the analyses are off. Call it once per checkpoint, in epoch order.
    */
   public Checkpoint stamp(Checkpoint checkpoint) {
-    return settings.map(s -> checkpoint.toBuilder().setSlowModeTail(tail(s, checkpoint.getEpoch())).build())
+    return settings.map(s -> checkpoint.toBuilder().setSlowModeTail(tail(checkpoint.getEpoch())).build())
         .orElse(checkpoint);
   }
 
@@ -74,26 +70,13 @@ public final class SlowModeTails {
         ? diagnosis.toBuilder().setSlowModeTail(checkpoint.getSlowModeTail()).build() : diagnosis;
   }
 
-  private SlowModeTail tail(CollapseSettings s, int epoch) {
+  private SlowModeTail tail(int epoch) {
     SlowModeTail.Builder b = SlowModeTail.newBuilder().setSampleKind(SAMPLE_KIND);
     if (samples == null) {
       return b.setUnavailable("architecture " + architecture + ": the slow-unit rule reads the H×H recurrent weight "
           + SlowUnits.TENSOR + " of const, shared and diag only").build();
     }
     b.setRecorded(samples.recorded());
-    double[] x = samples.drain();
-    Optional<String> unusable = SlowModeTailIndex.unusable(x);
-    if (unusable.isPresent()) {
-      return b.setSize(x.length).setUnavailable("increments since the previous checkpoint: " + unusable.get())
-          .build();
-    }
-    TailCalibration calibration = calibrations.computeIfAbsent(x.length,
-        n -> TailCalibration.build(n, s.calibrationReplicates(), s.seed()));
-    SlowModeTailIndex index =
-        SlowModeTailIndex.estimate(x, calibration, s.tailBootstraps(), Rng.derive(s.seed(), "epoch " + epoch));
-    return b.setEstimated(true).setSize(index.size()).setK(index.k()).setGamma(index.gamma())
-        .setAlphaEff(index.alphaEff()).setAlphaLo(index.lo()).setAlphaHi(index.hi())
-        .setGaussianP(index.gaussianPValue()).setHeavy(index.substantivelyHeavy())
-        .setGaussianRejected(index.gaussianRejected()).build();
+    return indexes.estimate(b, samples.drain(), "increments since the previous checkpoint", "epoch " + epoch);
   }
 }

@@ -21,23 +21,9 @@ import org.junit.jupiter.api.Test;
  * the same checkpoints; every checkpoint's tail index is estimated on the increments since the previous one.
  */
 class CollapseEquivalenceTest {
-  private static final String CAMPAIGN = """
-      name: collapse-equivalence
-      architectures: [diag]
-      seeds: [7]
-      hiddenSizes: [20]
-      trainSequences: [48]
-      optimizers: [{kind: adamw, lr: 0.01}]
-      task: {name: multilag, length: 40, inputDim: 3, lags: [2, 6], coefficients: [0.5, 0.3]}
-      epochs: 3
-      batchSize: 16
-      checkpointEvery: 1
-      diagnostic:
-        sequences: 24
-        lags: "2:36:12"
-        reservoirCapacity: 100
-        collapse: {bootstrapResamples: 200, qLow: 0.25, calibrationReplicates: 40, tailBootstraps: 20}
-      """;
+  private static final String CAMPAIGN =
+      CollapseRun.campaign("collapse-equivalence", 7, 3, 1,
+          "{bootstrapResamples: 200, qLow: 0.25, calibrationReplicates: 40, tailBootstraps: 20}");
 
   @Test
   void stagesEqualTheInProcessDiagnosisAndHistory() {

@@ -25,23 +25,8 @@ import org.junit.jupiter.api.Test;
  * the analyses never waits.
  */
 class CollapseOrderTest {
-  private static final String CAMPAIGN = """
-      name: collapse-order
-      architectures: [diag]
-      seeds: [5]
-      hiddenSizes: [20]
-      trainSequences: [48]
-      optimizers: [{kind: adamw, lr: 0.01}]
-      task: {name: multilag, length: 40, inputDim: 3, lags: [2, 6], coefficients: [0.5, 0.3]}
-      epochs: 7
-      batchSize: 16
-      checkpointEvery: 2
-      diagnostic:
-        sequences: 24
-        lags: "2:36:12"
-        reservoirCapacity: 100
-        collapse: {bootstrapResamples: 200}
-      """;
+  private static final String CAMPAIGN =
+      CollapseRun.campaign("collapse-order", 5, 7, 2, "{bootstrapResamples: 200}");
 
   private static CollapseRun run;
   private static List<LearnabilityReport> inOrder;

@@ -49,6 +49,30 @@ public final class CollapseRun {
     this.checkpoints = checkpoints;
   }
 
+  /**
+   * A one-run DiagGate campaign (H 20, T 40) named {@code name} with a checkpoint every {@code checkpointEvery} of
+   * {@code epochs} epochs and the anti-collapse settings {@code collapse} (a YAML flow map).
+   */
+  public static String campaign(String name, int seed, int epochs, int checkpointEvery, String collapse) {
+    return """
+        name: %s
+        architectures: [diag]
+        seeds: [%d]
+        hiddenSizes: [20]
+        trainSequences: [48]
+        optimizers: [{kind: adamw, lr: 0.01}]
+        task: {name: multilag, length: 40, inputDim: 3, lags: [2, 6], coefficients: [0.5, 0.3]}
+        epochs: %d
+        batchSize: 16
+        checkpointEvery: %d
+        diagnostic:
+          sequences: 24
+          lags: "2:36:12"
+          reservoirCapacity: 100
+          collapse: %s
+        """.formatted(name, seed, epochs, checkpointEvery, collapse);
+  }
+
   /** Trains the first run of {@code campaign} (YAML) and collects its checkpoints. */
   public static CollapseRun train(String campaign) {
     RunSpec run = CampaignGrid.expand(CampaignFiles.parse(campaign, "test")).get(0);
