@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
 public final class ResultsDocument {
   /** The document's file name inside the docs folder. */
   public static final String FILE = "results.md";
+  /**
+   * A hand-written discussion of the verdicts (why a finding may not hold at this scale), kept in the docs folder and
+   * copied into the document after the claims; it is prose about one set of results, so it names them.
+   */
+  public static final String DISCUSSION_FILE = "results-discussion.md";
 
   private final Path resultsDir;
   private final String reportFolder;
@@ -59,6 +64,7 @@ public final class ResultsDocument {
         .append("`; regenerate this page without training with `./horizon reproduce --from ").append(resultsDir)
         .append("`. How the runs are made and how verdicts are decided: [reproduce.md](reproduce.md).\n\n");
     claims(md, results);
+    discussion(md, docs);
     for (Study s : studies) {
       md.append("## ").append(s.title()).append("\n\n");
       for (String preset : s.presets()) {
@@ -95,6 +101,19 @@ public final class ResultsDocument {
       s.rules().forEach(r -> md.append("  - ").append(r).append('\n'));
     }
     md.append('\n');
+  }
+
+  /** The discussion file's text under its own heading, when the docs folder has one. */
+  private static void discussion(StringBuilder md, Path docs) {
+    Path file = docs.resolve(DISCUSSION_FILE);
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    try {
+      md.append("## Discussion\n\n").append(Files.readString(file, StandardCharsets.UTF_8).strip()).append("\n\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
   }
 
   private void preset(StringBuilder md, Study study, String preset, Optional<PresetResults> results, Path docs) {

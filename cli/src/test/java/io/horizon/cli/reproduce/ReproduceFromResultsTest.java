@@ -69,6 +69,8 @@ class ReproduceFromResultsTest {
     InProcessRun.campaign(CampaignFiles.parse(InProcessRun.tinyCollapseCampaign("tiny-ac"), "tiny-ac.yaml"))
         .write(results.resolve(AntiCollapseStudy.PRESET));
     docs = dir.resolve("docs");
+    Files.createDirectories(docs);
+    Files.writeString(docs.resolve(ResultsDocument.DISCUSSION_FILE), "Why the tiny runs disagree.\n");
     int code = HorizonCommand.commandLine().execute("reproduce", "--from", results.toString(), "--docs",
         docs.toString());
     assertEquals(0, code);
@@ -92,6 +94,13 @@ class ReproduceFromResultsTest {
       }
     }
     STUDIES.forEach(study -> study.rules().forEach(rule -> assertTrue(document.contains(rule), rule)));
+  }
+
+  @Test
+  void theDiscussionFollowsTheClaims() {
+    int claims = document.indexOf("## Claims");
+    int discussion = document.indexOf("## Discussion\n\nWhy the tiny runs disagree.");
+    assertTrue(claims >= 0 && discussion > claims, "discussion after the claims");
   }
 
   @Test
