@@ -20,9 +20,9 @@ import java.util.List;
  * @param kappa κ̂_tail
  * @param lo 5th percentile of the bootstrap κ̂
  * @param hi 95th percentile of the bootstrap κ̂
- * @param linearSlope b of the linear drift Δζ = a + bζ on the slice
+ * @param linearSlope b of the linear drift Δζ = a + bζ on the slice; NaN when the slice's ζ all coincide
  * @param aicConstant AIC of the constant drift
- * @param aicLinear AIC of the linear drift
+ * @param aicLinear AIC of the linear drift; NaN when it cannot be fitted
  * @param residuals the drift-subtracted transitions Δζ − κ̂_tail on the slice, whose tail index THEORY §11.3 item 10
  *     also asks for
  */
@@ -88,9 +88,15 @@ public record RestoringDrift(
     double[] interval = blockBootstrap(delta, resamples, seed);
     double mean = Arrays.stream(allDelta).average().orElseThrow();
     double rssConstant = Arrays.stream(allDelta).map(d -> (d - mean) * (d - mean)).sum();
-    LinearFit linear = LeastSquares.fit("restoring drift linear fit", allDelta, allFrom);
-    return new RestoringDrift(qLow, n, kappa, interval[0], interval[1], linear.coefficients()[1],
-        aic(rssConstant, n, 1), aic(linear.rss(), n, 2), Arrays.stream(allDelta).map(d -> d - kappa).toArray());
+    double slope = Double.NaN;
+    double aicLinear = Double.NaN;
+    if (spread(allFrom)) {
+      LinearFit linear = LeastSquares.fit("restoring drift linear fit", allDelta, allFrom);
+      slope = linear.coefficients()[1];
+      aicLinear = aic(linear.rss(), n, 2);
+    }
+    return new RestoringDrift(qLow, n, kappa, interval[0], interval[1], slope, aic(rssConstant, n, 1), aicLinear,
+        Arrays.stream(allDelta).map(d -> d - kappa).toArray());
   }
 
   /** {@link #estimate} at each q_low of a sweep. */
@@ -107,9 +113,20 @@ public record RestoringDrift(
     return lo > 0;
   }
 
-  /** Whether the linear drift has the smaller AIC (the constant far-left closure is then in doubt). */
+  /**
+   * Whether the linear drift has the smaller AIC (the constant far-left closure is then in doubt); false when the
+   * linear drift could not be fitted.
+   */
   public boolean linearPreferred() {
     return aicLinear < aicConstant;
+  }
+
+  /**
+   * Whether the slice's ζ take at least two values; when every unit sits at the same ζ (all capped at τ = T, say)
+   * the linear drift cannot be fitted and only the constant one is.
+   */
+  private static boolean spread(double[] from) {
+    return Arrays.stream(from).anyMatch(z -> z != from[0]);
   }
 
   /** The rows one after another. */

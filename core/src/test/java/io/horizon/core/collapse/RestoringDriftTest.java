@@ -59,6 +59,25 @@ class RestoringDriftTest {
   }
 
   @Test
+  void aSliceOfCappedUnitsStillGivesTheConstantDriftWithoutTheLinearOne() {
+    double cap = -Math.log(192);
+    double[][] zeta = population(0, 0, 6);
+    Rng rng = new Rng(7);
+    for (int t = 0; t < CHECKPOINTS; t++) {
+      for (int q = 0; q < UNITS / 5; q++) {
+        zeta[t][q] = cap;
+      }
+      for (int q = UNITS / 5; q < UNITS; q++) {
+        zeta[t][q] = cap + 1 + rng.uniform();
+      }
+    }
+    RestoringDrift drift = RestoringDrift.estimate(zeta, FarLeftSlice.DEFAULT_Q_LOW, 200, 42);
+    assertEquals(0, drift.kappa());
+    assertTrue(Double.isNaN(drift.linearSlope()) && Double.isNaN(drift.aicLinear()), drift.toString());
+    assertFalse(drift.linearPreferred());
+  }
+
+  @Test
   void zeroDriftIsNotPositiveAndTheSweepCoversEachLevel() {
     double[][] zeta = population(0, 0, 2);
     List<RestoringDrift> sweep = RestoringDrift.sweep(zeta, new double[] {0.05, 0.10, 0.20}, 500, 42);
