@@ -3,6 +3,7 @@ package io.horizon.cli.reproduce;
 import io.horizon.proto.v1.CollapseDiagnosis;
 import io.horizon.proto.v1.CollapseHistory;
 import io.horizon.proto.v1.LearnabilityReport;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  * The anti-collapse diagnosis of one architecture in one preset (THEORY §11.3): the final checkpoint's phase per run
  * and medians over the final reports of its runs (one per seed); NaN where no run measured the quantity.
  *
- * @param architecture the architecture's name
+ * @param architecture the architecture's name, followed by {@link #FORCED} for runs with injected forcing
  * @param runs final reports with a diagnosis
  * @param phase the most frequent final phase
  * @param collapsedRuns runs whose final phase is collapsed
@@ -39,26 +40,35 @@ public record CollapseSummary(String architecture, int runs, String phase, int c
   /** Index of q50 in the τ quantiles q01, q10, q50, q90, q99. */
   private static final int MEDIAN_QUANTILE = 2;
 
-  /** The summary of every architecture of {@code results} whose reports carry a diagnosis, in campaign order. */
+  /** Suffix of the label of runs with injected slow-mode forcing (THEORY §11.3 item 11). */
+  public static final String FORCED = " + forcing";
+
+  /**
+   * The summary of every architecture of {@code results} whose reports carry a diagnosis, in campaign order; runs
+   * with injected forcing are summarised apart, under the architecture's name followed by {@link #FORCED}.
+   */
   public static Map<String, CollapseSummary> byArchitecture(PresetResults results) {
+    Map<String, List<LearnabilityReport>> groups = new LinkedHashMap<>();
+    results.finalsByArchitecture().values().stream().flatMap(List::stream).filter(LearnabilityReport::hasCollapse)
+        .forEach(r -> groups.computeIfAbsent(label(r), k -> new ArrayList<>()).add(r));
     Map<String, CollapseSummary> out = new LinkedHashMap<>();
-    results.finalsByArchitecture().forEach((name, finals) -> {
-      if (finals.stream().anyMatch(LearnabilityReport::hasCollapse)) {
-        out.put(name, of(finals));
-      }
-    });
+    groups.forEach((label, finals) -> out.put(label, of(label, finals)));
     return out;
   }
 
-  /** Summarises the final reports {@code finals} that carry a diagnosis; empty list → an error. */
-  public static CollapseSummary of(List<LearnabilityReport> finals) {
+  private static String label(LearnabilityReport r) {
+    return r.getArchitecture() + (r.getRun().hasForcing() ? FORCED : "");
+  }
+
+  /** Summarises, under {@code label}, the final reports {@code finals} that carry a diagnosis; none → an error. */
+  public static CollapseSummary of(String label, List<LearnabilityReport> finals) {
     List<LearnabilityReport> diagnosed = finals.stream().filter(LearnabilityReport::hasCollapse).toList();
     if (diagnosed.isEmpty()) {
       throw new IllegalArgumentException("reports: none carries an anti-collapse diagnosis");
     }
     List<CollapseDiagnosis> d = diagnosed.stream().map(LearnabilityReport::getCollapse).toList();
     List<CollapseHistory> h = diagnosed.stream().map(LearnabilityReport::getCollapseHistory).toList();
-    return new CollapseSummary(diagnosed.get(0).getArchitecture(), d.size(),
+    return new CollapseSummary(label, d.size(),
         PerArchitecture.mostFrequent(d.stream().map(CollapseDiagnosis::getPhase).toList()),
         (int) d.stream().filter(x -> x.getPhaseCode() == COLLAPSED).count(),
         PerArchitecture.median(d, x -> x.getCcdfFitted() ? x.getBeta() : Double.NaN),
