@@ -120,11 +120,8 @@ def retention_diag(model, x):
     fwd = torch.autograd.forward_ad
     with fwd.dual_level():
         duals = {k: fwd.make_dual(p.detach(), u[k] / norm) for k, p in named.items()}
-        _, hs_dual, trace_dual, _ = functional_call(model, duals, (x, True))
-        if isinstance(model, Lstm):
-            tangent = fwd.unpack_dual(torch.stack([step[5] for step in trace_dual], 1)).tangent
-        else:
-            tangent = fwd.unpack_dual(hs_dual).tangent
+        _, hs_dual, _, _ = functional_call(model, duals, (x, True))
+        tangent = fwd.unpack_dual(hs_dual).tangent
     with torch.no_grad():
         if isinstance(model, DiagGate):
             s, cand = torch.stack(gates, 1), torch.stack(cands, 1)

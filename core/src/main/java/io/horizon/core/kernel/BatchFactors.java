@@ -16,7 +16,8 @@ import java.util.function.Function;
  *
  * @param trace retention factors and first-order ratios
  * @param delta output error δ_t = w_t (ŷ_t − y_t) · w_out
- * @param tangent v_t along the projection direction (cell tangent for the LSTM)
+ * @param tangent v_t = (dh_t/dθ)[u], the hidden-state tangent along the projection direction (THEORY §5.4; for the
+ *     LSTM too, whose μ is the c_{t−ℓ} → h_t block)
  */
 record BatchFactors(RetentionTrace trace, double[] delta, double[] tangent) {
 
@@ -36,7 +37,7 @@ record BatchFactors(RetentionTrace trace, double[] delta, double[] tangent) {
   private static BatchFactors ofShard(GatedRnn model, SequenceBatch batch, ParameterSet direction,
       KernelOptions options) {
     Trajectory trajectory = model.forward(batch);
-    double[] v = model.tangent(trajectory, direction, options.tangentMode()).kernelState();
+    double[] v = model.tangent(trajectory, direction, options.tangentMode()).hidden();
     RetentionTrace trace = model.retention(trajectory, options.retention());
     double[] delta = DiagnosticPass.outputError(
         trajectory, model.parameters().data("out.weight"), model.config().hiddenSize());

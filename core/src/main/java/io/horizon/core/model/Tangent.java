@@ -7,10 +7,4 @@ package io.horizon.core.model;
  * @param hidden {@code (dh_t/dθ)[u]}
  * @param cell {@code (dc_t/dθ)[u]} for the LSTM, null otherwise
  */
-public record Tangent(double[] hidden, double[] cell) {
-
-  /** The state whose sensitivity enters the matched statistic: the cell state for the LSTM, h otherwise. */
-  public double[] kernelState() {
-    return cell != null ? cell : hidden;
-  }
-}
+public record Tangent(double[] hidden, double[] cell) {}

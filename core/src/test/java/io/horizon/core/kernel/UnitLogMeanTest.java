@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.horizon.core.io.ProjectionDirection;
 import io.horizon.core.learnability.UnitTimescales;
 import io.horizon.core.model.Architecture;
 import io.horizon.core.model.GatedRnn;
@@ -16,9 +15,7 @@ import io.horizon.core.model.ModelConfig;
 import io.horizon.core.model.RetentionOptions;
 import io.horizon.core.model.RetentionTrace;
 import io.horizon.core.task.SequenceDataset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,7 +43,7 @@ class UnitLogMeanTest {
     int[] lags = LagGrid.linspace(1, LENGTH - 1, 12);
     LagWindow window = new LagWindow(5, 20);
     KernelOptions options = KernelOptions.defaults(lags).withBatchSize(3).withThreads(2).withUnitLogWindow(window);
-    DiagnosticResult result = pass(model, data, options, null);
+    DiagnosticResult result = CollectedPass.run(model, data, options).result();
     RetentionTrace trace = model.retention(model.forward(data.batch(0, SEQUENCES)), RetentionOptions.DEFAULT);
     int inside = 0;
     for (int i = 0; i < lags.length; i++) {
@@ -91,7 +88,7 @@ class UnitLogMeanTest {
     LagWindow window = new LagWindow(1, LENGTH - 1);
     KernelOptions options = KernelOptions.defaults(lags).withFirstOrder(false).withBatchSize(4).withThreads(1)
         .withUnitLogWindow(window);
-    DiagnosticResult result = pass(model, ModelChecks.randomDataset(SEQUENCES, LENGTH, D, 64), options, null);
+    DiagnosticResult result = CollectedPass.run(model, ModelChecks.randomDataset(SEQUENCES, LENGTH, D, 64), options).result();
     for (int i = 0; i < lags.length; i++) {
       double expected = lags[i] * Math.log(1 - s);
       for (int q = 0; q < H; q++) {
@@ -144,10 +141,10 @@ class UnitLogMeanTest {
     SequenceDataset data = ModelChecks.randomDataset(SEQUENCES, LENGTH, D, 66);
     int[] lags = LagGrid.linspace(2, LENGTH - 1, 8);
     KernelOptions off = KernelOptions.defaults(lags).withBatchSize(3).withThreads(2);
-    List<List<double[]>> offSamples = samplesPerLag(lags.length);
-    List<List<double[]>> onSamples = samplesPerLag(lags.length);
-    DiagnosticResult plain = pass(model, data, off, offSamples);
-    DiagnosticResult logged = pass(model, data, off.withUnitLogWindow(new LagWindow(2, LENGTH - 1)), onSamples);
+    CollectedPass offPass = CollectedPass.run(model, data, off);
+    CollectedPass onPass = CollectedPass.run(model, data, off.withUnitLogWindow(new LagWindow(2, LENGTH - 1)));
+    DiagnosticResult plain = offPass.result();
+    DiagnosticResult logged = onPass.result();
     assertNull(plain.unitLogMean());
     assertNotNull(logged.unitLogMean()[0]);
     assertArrayEquals(plain.lags(), logged.lags());
@@ -155,10 +152,7 @@ class UnitLogMeanTest {
     assertArrayEquals(plain.fLogMean(), logged.fLogMean());
     for (int i = 0; i < lags.length; i++) {
       assertArrayEquals(plain.unitProfile()[i], logged.unitProfile()[i], "profile at lag " + lags[i]);
-      assertEquals(offSamples.get(i).size(), onSamples.get(i).size());
-      for (int k = 0; k < offSamples.get(i).size(); k++) {
-        assertArrayEquals(offSamples.get(i).get(k), onSamples.get(i).get(k), "samples at lag " + lags[i]);
-      }
+      assertArrayEquals(offPass.samples(i), onPass.samples(i), "samples at lag " + lags[i]);
     }
     assertArrayEquals(plain.sampleCount(), logged.sampleCount());
     assertArrayEquals(plain.sampleSum(), logged.sampleSum());
@@ -172,25 +166,5 @@ class UnitLogMeanTest {
     assertTrue(e.getMessage().startsWith("lag window: need 1 <= from <= to, got [0, 5]"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new LagWindow(9, 8));
     assertTrue(new LagWindow(4, 4).contains(4));
-  }
-
-  private static List<List<double[]>> samplesPerLag(int lags) {
-    List<List<double[]>> out = new ArrayList<>();
-    for (int i = 0; i < lags; i++) {
-      out.add(new ArrayList<>());
-    }
-    return out;
-  }
-
-  /** The pass with {@code options}; the samples go, chunk by chunk, to {@code samples} (one list per lag) if given. */
-  private static DiagnosticResult pass(GatedRnn model, SequenceDataset data, KernelOptions options,
-      List<List<double[]>> samples) {
-    LagSampleSink sink = (lag, values, count) -> {
-      if (samples != null) {
-        samples.get(lag).add(Arrays.copyOf(values, count));
-      }
-    };
-    return new DiagnosticPass(options).run(model, data, ProjectionDirection.random(model.config(), 67), sink,
-        done -> { });
   }
 }

@@ -1,7 +1,6 @@
 package io.horizon.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.horizon.core.task.SequenceBatch;
 import java.io.IOException;
@@ -88,7 +87,6 @@ class LstmReferenceTest {
     Tangent total = model.tangent(trajectory, direction, TangentMode.TOTAL);
     assertMatches(c.get("tangent.total.hidden").data(), total.hidden(), "total tangent h");
     assertMatches(c.get("tangent.total.cell").data(), total.cell(), "total tangent c");
-    assertTrue(total.kernelState() == total.cell(), "the matched statistic uses the cell tangent");
     Tangent immediate = model.tangent(trajectory, direction, TangentMode.IMMEDIATE);
     assertMatches(c.get("tangent.immediate.hidden").data(), immediate.hidden(), "immediate tangent h");
     assertMatches(c.get("tangent.immediate.cell").data(), immediate.cell(), "immediate tangent c");
