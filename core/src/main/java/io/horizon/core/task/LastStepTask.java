@@ -9,8 +9,7 @@ import java.util.Map;
  * returns its target; y holds the target at t = T−1 and 0 elsewhere, and only the last step carries loss weight.
  */
 public sealed interface LastStepTask extends Task, TaskParameters
-    permits AddingTask, RecallTask, SinusoidMixTask, ShortMemoryTask, Ar2Task, MovingAverageTask, DelaySumTask,
-        Narma10Task {
+    permits AddingTask, RecallTask, SinusoidMixTask, WindowedChannelTask, Ar2Task, DelaySumTask, Narma10Task {
 
   /** Fills the inputs of one sequence ({@code x[offset + t·D + d]}) and returns its target. */
   double fillSequence(Rng rng, float[] x, int offset);

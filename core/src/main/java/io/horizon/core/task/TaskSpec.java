@@ -16,9 +16,9 @@ import java.util.Map;
  *   <li>{@code adding} ({@link AddingTask}): length, inputDim
  *   <li>{@code recall} ({@link RecallTask}): length, inputDim, markers
  *   <li>{@code sinmix} ({@link SinusoidMixTask}): length, inputDim
- *   <li>{@code short} ({@link ShortMemoryTask}): length, inputDim, window
+ *   <li>{@code short} ({@link WindowedChannelTask}, sum): length, inputDim, window
  *   <li>{@code ar2} ({@link Ar2Task}): length, inputDim, a1, a2, noiseStd
- *   <li>{@code movingavg} ({@link MovingAverageTask}): length, inputDim, window
+ *   <li>{@code movingavg} ({@link WindowedChannelTask}, mean): length, inputDim, window
  *   <li>{@code delaysum} ({@link DelaySumTask}): length, inputDim, delays
  *   <li>{@code narma10} ({@link Narma10Task}): length, inputDim
  * </ul>
@@ -33,8 +33,8 @@ public record TaskSpec(String name, TaskParameters parameters) {
 
   /** Every accepted task name. */
   public static final List<String> NAMES = List.of(MultiLagRegressionTask.NAME, HeavyTailRegression.NAME,
-      AddingTask.NAME, RecallTask.NAME, SinusoidMixTask.NAME, ShortMemoryTask.NAME, Ar2Task.NAME,
-      MovingAverageTask.NAME, DelaySumTask.NAME, Narma10Task.NAME);
+      AddingTask.NAME, RecallTask.NAME, SinusoidMixTask.NAME, WindowedChannelTask.SHORT, Ar2Task.NAME,
+      WindowedChannelTask.MOVING_AVERAGE, DelaySumTask.NAME, Narma10Task.NAME);
 
   public TaskSpec {
     if (parameters == null) {
@@ -64,9 +64,10 @@ public record TaskSpec(String name, TaskParameters parameters) {
       case AddingTask.NAME -> AddingTask.fromSpec(spec);
       case RecallTask.NAME -> RecallTask.fromSpec(spec);
       case SinusoidMixTask.NAME -> SinusoidMixTask.fromSpec(spec);
-      case ShortMemoryTask.NAME -> ShortMemoryTask.fromSpec(spec);
+      case WindowedChannelTask.SHORT -> WindowedChannelTask.fromSpec(WindowedChannelTask.Statistic.SUM, spec);
       case Ar2Task.NAME -> Ar2Task.fromSpec(spec);
-      case MovingAverageTask.NAME -> MovingAverageTask.fromSpec(spec);
+      case WindowedChannelTask.MOVING_AVERAGE ->
+          WindowedChannelTask.fromSpec(WindowedChannelTask.Statistic.MEAN, spec);
       case DelaySumTask.NAME -> DelaySumTask.fromSpec(spec);
       case Narma10Task.NAME -> Narma10Task.fromSpec(spec);
       default -> throw new IllegalArgumentException(

@@ -20,8 +20,8 @@ class LastStepTasksTest {
   private static final long SEED = 2024;
 
   private static final List<Task> TASKS = List.of(AddingTask.defaults(), RecallTask.defaults(),
-      SinusoidMixTask.defaults(), ShortMemoryTask.defaults(), Ar2Task.defaults(),
-      MovingAverageTask.defaults(), DelaySumTask.defaults(), Narma10Task.defaults(),
+      SinusoidMixTask.defaults(), WindowedChannelTask.defaults(WindowedChannelTask.Statistic.SUM), Ar2Task.defaults(),
+      WindowedChannelTask.defaults(WindowedChannelTask.Statistic.MEAN), DelaySumTask.defaults(), Narma10Task.defaults(),
       new AddingTask(7, 2), new RecallTask(12, 3, 4), new DelaySumTask(30, 2, List.of(0, 29, 7)));
 
   private static float input(Task task, SequenceDataset data, int i, int t, int channel) {
@@ -73,7 +73,8 @@ class LastStepTasksTest {
 
   @Test
   void shortTargetIsTheSumOfTheLastValues() {
-    for (ShortMemoryTask task : List.of(ShortMemoryTask.defaults(), new ShortMemoryTask(9, 2, 9))) {
+    WindowedChannelTask.Statistic statistic = WindowedChannelTask.Statistic.SUM;
+    for (WindowedChannelTask task : List.of(WindowedChannelTask.defaults(statistic), new WindowedChannelTask(statistic, 9, 2, 9))) {
       checkTargets(task, (i, data) -> {
         double sum = 0;
         for (int t = task.length() - task.window(); t < task.length(); t++) {
@@ -161,7 +162,7 @@ class LastStepTasksTest {
 
   @Test
   void movingAverageTargetIsTheMeanOfTheLastWindow() {
-    MovingAverageTask task = MovingAverageTask.defaults();
+    WindowedChannelTask task = WindowedChannelTask.defaults(WindowedChannelTask.Statistic.MEAN);
     checkTargets(task, (i, data) -> {
       double sum = 0;
       for (int t = task.length() - task.window(); t < task.length(); t++) {
