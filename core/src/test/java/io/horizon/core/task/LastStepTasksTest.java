@@ -74,7 +74,8 @@ class LastStepTasksTest {
   @Test
   void shortTargetIsTheSumOfTheLastValues() {
     WindowedChannelTask.Statistic statistic = WindowedChannelTask.Statistic.SUM;
-    for (WindowedChannelTask task : List.of(WindowedChannelTask.defaults(statistic), new WindowedChannelTask(statistic, 9, 2, 9))) {
+    WindowedChannelTask small = new WindowedChannelTask(statistic, 9, 2, 9);
+    for (WindowedChannelTask task : List.of(WindowedChannelTask.defaults(statistic), small)) {
       checkTargets(task, (i, data) -> {
         double sum = 0;
         for (int t = task.length() - task.window(); t < task.length(); t++) {
