@@ -14,16 +14,14 @@ import io.horizon.proto.Topics;
 import io.horizon.proto.v1.EnvelopeReport;
 import io.horizon.proto.v1.LearnabilityReport;
 import io.horizon.proto.v1.StableFit;
+import io.horizon.service.kafka.RelayStage;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -34,9 +32,12 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class JoinStage implements HealthCheck {
+public class JoinStage extends RelayStage {
   private final ReportJoin join = new ReportJoin();
-  private Relay relay;
+
+  public JoinStage() {
+    super("aggregator");
+  }
 
   void onStart(@Observes StartupEvent event, ReportStore store, AggregatorConfig config,
       KafkaConnection kafka, MeterRegistry registry) {
@@ -46,7 +47,7 @@ public class JoinStage implements HealthCheck {
           store.add(r.value());
           join.published(r.value());
         });
-    relay = new Relay("aggregator", kafka, "aggregator", List.of(Topics.ENVELOPES, Topics.STABLE_FITS), r -> {
+    run(new Relay("aggregator", kafka, "aggregator", List.of(Topics.ENVELOPES, Topics.STABLE_FITS), r -> {
       TopicPartition partition = new TopicPartition(r.topic(), r.partition());
       List<LearnabilityReport> reports = Topics.ENVELOPES.equals(r.topic())
           ? join.envelope(EnvelopeReport.parseFrom(r.value()), partition, r.offset())
@@ -58,23 +59,6 @@ public class JoinStage implements HealthCheck {
             report));
       }
       return out;
-    }, join::committable, new StageMeters(registry)).start();
-  }
-
-  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-    if (relay != null) {
-      relay.close();
-    }
-  }
-
-  /** Whether the stage's Kafka loop is consuming. */
-  public boolean isRunning() {
-    return relay != null && relay.isRunning();
-  }
-
-  /** Readiness: the stage's Kafka loop is consuming (Quarkus adds the Kafka connection and gRPC server checks). */
-  @Override
-  public HealthCheckResponse call() {
-    return HealthCheckResponse.named("aggregator Kafka loop").status(isRunning()).build();
+    }, join::committable, new StageMeters(registry)));
   }
 }

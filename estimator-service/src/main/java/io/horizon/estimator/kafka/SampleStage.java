@@ -10,16 +10,14 @@ import io.horizon.pipeline.metrics.StageMeters;
 import io.horizon.proto.Topics;
 import io.horizon.proto.v1.GradientSampleChunk;
 import io.horizon.proto.v1.StableFit;
+import io.horizon.service.kafka.RelayStage;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -29,15 +27,18 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class SampleStage implements HealthCheck {
+public class SampleStage extends RelayStage {
   private final LagFitAssembly assembly = new LagFitAssembly();
   private final HeldOffsets held = new HeldOffsets();
-  private Relay relay;
+
+  public SampleStage() {
+    super("estimator");
+  }
 
   void onStart(@Observes StartupEvent event, EstimatorConfig config,
       KafkaConnection kafka, MeterRegistry registry) {
     TopicLayout.ensure(kafka, config.partitions(), config.replication());
-    relay = new Relay("estimator", kafka, "estimator", List.of(Topics.GRADIENT_SAMPLES), r -> {
+    run(new Relay("estimator", kafka, "estimator", List.of(Topics.GRADIENT_SAMPLES), r -> {
       GradientSampleChunk chunk = GradientSampleChunk.parseFrom(r.value());
       String key = LagFitAssembly.key(chunk);
       Optional<StableFit> fit = assembly.accept(chunk);
@@ -49,23 +50,6 @@ public class SampleStage implements HealthCheck {
       }
       held.close(key);
       return List.of(new Relay.Output(Topics.STABLE_FITS, chunk.getRunId() + "/" + chunk.getEpoch(), fit.get()));
-    }, held::committable, new StageMeters(registry)).start();
-  }
-
-  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-    if (relay != null) {
-      relay.close();
-    }
-  }
-
-  /** Whether the stage's Kafka loop is consuming. */
-  public boolean isRunning() {
-    return relay != null && relay.isRunning();
-  }
-
-  /** Readiness: the stage's Kafka loop is consuming (Quarkus adds the Kafka connection and gRPC server checks). */
-  @Override
-  public HealthCheckResponse call() {
-    return HealthCheckResponse.named("estimator Kafka loop").status(isRunning()).build();
+    }, held::committable, new StageMeters(registry)));
   }
 }
