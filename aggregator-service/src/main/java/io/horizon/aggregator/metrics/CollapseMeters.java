@@ -8,11 +8,7 @@ import io.horizon.proto.v1.LearnabilityReport;
 import io.horizon.proto.v1.SlowModeTail;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
+import jakarta.inject.Singleton;
 
 /**
  * The latest anti-collapse diagnosis per campaign, architecture, optimizer and forcing (THEORY §11.3) as gauges:
@@ -20,8 +16,8 @@ import jakarta.interceptor.Interceptor;
  * 2 concentrated, 3 broad, 4 boundary) and, when the diagnosis carries one, the slow-mode tail index α_eff with its
  * bootstrap interval (NaN where it could not be estimated). Reports without a diagnosis set nothing.
  */
-@ApplicationScoped
-public class CollapseMeters {
+@Singleton
+public class CollapseMeters extends ReportGauges {
   static final LatestGauges.Name BETA =
       new LatestGauges.Name("horizon.collapse.beta", "β̂ of the τ-spectrum CCDF tail (THEORY §11.3 item 2)");
   static final LatestGauges.Name BETA_LO =
@@ -39,20 +35,12 @@ public class CollapseMeters {
   static final LatestGauges.Name SLOW_ALPHA_HI = new LatestGauges.Name("horizon.collapse.slow.alpha.hi",
       "95th percentile of the bootstrap α_eff (THEORY §11.3 item 10)");
 
-  private final ReportStore store;
-  private final LatestGauges gauges;
-
   public CollapseMeters(MeterRegistry registry, ReportStore store) {
-    this.store = store;
-    this.gauges = new LatestGauges(registry);
+    super(registry, store);
   }
 
-  /** Watches the store from before the stage reads back the published reports, so those are shown too. */
-  void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
-    store.watch(this::report);
-  }
-
-  private synchronized void report(LearnabilityReport r) {
+  @Override
+  protected void report(LearnabilityReport r) {
     if (!r.hasCollapse()) {
       return;
     }

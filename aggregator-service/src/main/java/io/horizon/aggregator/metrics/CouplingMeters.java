@@ -9,19 +9,15 @@ import io.horizon.proto.v1.CouplingSensitivity;
 import io.horizon.proto.v1.LearnabilityReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
+import jakarta.inject.Singleton;
 
 /**
  * The time-scale coupling of the latest report per campaign, architecture and optimizer as gauges (THEORY §10): the
  * S1 slope s with its R², and per S2 lag the median AI_r and CE_r of the Jacobian products, plus AI_r and CE_r of
  * the per-sample gradient matrix. Reports without a coupling profile set nothing.
  */
-@ApplicationScoped
-public class CouplingMeters {
+@Singleton
+public class CouplingMeters extends ReportGauges {
   static final LatestGauges.Name SLOPE = new LatestGauges.Name("horizon.coupling.slope",
       "S1 slope s of log S on log P; NaN without a fit (THEORY §10.2)");
   static final LatestGauges.Name SLOPE_R2 =
@@ -35,20 +31,12 @@ public class CouplingMeters {
   static final LatestGauges.Name GRADIENT_CONCENTRATION = new LatestGauges.Name(
       "horizon.coupling.gradient.concentration", "CE_r of the per-sample gradient matrix (THEORY §10.3)");
 
-  private final ReportStore store;
-  private final LatestGauges gauges;
-
   public CouplingMeters(MeterRegistry registry, ReportStore store) {
-    this.store = store;
-    this.gauges = new LatestGauges(registry);
+    super(registry, store);
   }
 
-  /** Watches the store from before the stage reads back the published reports, so those are shown too. */
-  void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
-    store.watch(this::report);
-  }
-
-  private synchronized void report(LearnabilityReport r) {
+  @Override
+  protected void report(LearnabilityReport r) {
     Tags tags = RunTags.of(r.getRun());
     if (r.getCoupling().hasSensitivity()) {
       CouplingSensitivity s = r.getCoupling().getSensitivity();

@@ -8,11 +8,7 @@ import io.horizon.proto.v1.LearnabilityReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
+import jakarta.inject.Singleton;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -20,8 +16,8 @@ import java.util.function.IntToDoubleFunction;
  * N, f̂(ℓ), α̂(ℓ), γ̂(ℓ) and N_min(ℓ) per lag (at most {@value #MAX_LAGS} lags, evenly spread), τ_env, β, the
  * regime, and the epoch of the report; plus a counter of reports.
  */
-@ApplicationScoped
-public class LearnabilityMeters {
+@Singleton
+public class LearnabilityMeters extends ReportGauges {
   /** Most lag values a per-lag gauge takes per campaign, architecture and optimizer. */
   static final int MAX_LAGS = 256;
 
@@ -44,22 +40,12 @@ public class LearnabilityMeters {
   static final LatestGauges.Name EPOCH =
       new LatestGauges.Name("horizon.learnability.epoch", "checkpoint epoch of the latest report");
 
-  private final MeterRegistry registry;
-  private final ReportStore store;
-  private final LatestGauges gauges;
-
   public LearnabilityMeters(MeterRegistry registry, ReportStore store) {
-    this.registry = registry;
-    this.store = store;
-    this.gauges = new LatestGauges(registry);
+    super(registry, store);
   }
 
-  /** Watches the store from before the stage reads back the published reports, so those are shown too. */
-  void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
-    store.watch(this::report);
-  }
-
-  private synchronized void report(LearnabilityReport r) {
+  @Override
+  protected void report(LearnabilityReport r) {
     Tags tags = RunTags.of(r.getRun());
     Counter.builder("horizon.learnability.reports").description("learnability reports published").tags(tags)
         .register(registry).increment();
