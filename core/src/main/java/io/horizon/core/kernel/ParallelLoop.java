@@ -1,13 +1,22 @@
 package io.horizon.core.kernel;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
-/** Runs {@code body(i)} for i = 0 … n−1 on a pool of a fixed number of threads (per-lag work of THEORY §4–7). */
+/**
+ * Runs {@code body(i)} for i = 0 … n−1 on a pool of a fixed number of threads (per-lag work of THEORY §4–7).
+ *
+ * <p>One pool per thread count lives as long as the process (daemon workers), so that the workers' per-thread
+ * caches — the off-heap GEMM operands of {@link io.horizon.core.linalg.Gemm}, tens of MiB for a diagnostic batch —
+ * are allocated once, not again for every batch by fresh threads.
+ */
 public final class ParallelLoop {
+  private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+
   private ParallelLoop() {}
 
   /**
@@ -16,20 +25,17 @@ public final class ParallelLoop {
    */
   public static void run(int threads, int n, IntConsumer body) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    ForkJoinPool pool = new ForkJoinPool(threads, p -> {
-      ForkJoinWorkerThread worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-      worker.setContextClassLoader(loader);
-      return worker;
-    }, null, false);
+    ForkJoinPool pool = POOLS.computeIfAbsent(threads, t -> new ForkJoinPool(t));
     try {
-      pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).get();
+      pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
+        Thread.currentThread().setContextClassLoader(loader);
+        body.accept(i);
+      })).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
     }
   }
 }
