@@ -26,7 +26,7 @@ public final class HorizonServices {
     List<ServiceDefinition> out = new ArrayList<>();
     for (String name : NAMES) {
       String heap = name.equals("trainer") || name.equals("diagnostics") ? "-Xmx3g" : "-Xmx1g";
-      List<String> jvm = new ArrayList<>(List.of(heap,
+      List<String> jvm = new ArrayList<>(List.of(heap, "--add-modules", "jdk.incubator.vector",
           "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("user.home") + "/.javacpp/cache"));
       String commit = System.getProperty(CodeVersion.COMMIT_PROPERTY);
       if (commit != null && !commit.isEmpty()) {

@@ -40,13 +40,12 @@ public final class DiagnosticPass {
     double[][] neuronSigns = null;
     for (int from = 0; from < data.count(); from += options.batchSize()) {
       int to = Math.min(data.count(), from + options.batchSize());
-      BatchFactors factors = BatchFactors.of(model, data, from, to, direction, options);
-      MuPrefixSums prefixes = MuPrefixSums.of(factors.trace(), options.firstOrder(), options.resetEnvelopes());
+      BatchFactors[] shards = BatchFactors.of(model, data, from, to, direction, options);
       if (options.gauge().mode() == SignGauge.Mode.PER_NEURON && neuronSigns == null) {
-        neuronSigns = pilotSigns(lags, factors.delta(), factors.tangent(), to - from, data.length(), h);
+        neuronSigns = pilotSigns(lags, shards, data.length(), h);
       }
       double[][] signs = neuronSigns;
-      LagKernel kernel = new LagKernel(prefixes, factors.delta(), factors.tangent(), options.gauge());
+      LagKernel kernel = new LagKernel(shards, options.gauge());
       int[][] parts = lagParts(lags.length, options.threads());
       ParallelLoop.run(options.threads(), parts.length, k -> kernel.accumulate(totals, signs, parts[k], sink));
       progress.accept(to);
@@ -113,18 +112,24 @@ public final class DiagnosticPass {
     return delta;
   }
 
-  /** Per-neuron signs sgn(m_q(ℓ)) from a pilot batch, m_q(ℓ) = mean_{b,t} δ^{(q)}_t v^{(q)}_{t−ℓ} (LW-30). */
-  static double[][] pilotSigns(int[] lags, double[] delta, double[] v, int batch, int length, int h) {
+  /**
+   * Per-neuron signs sgn(m_q(ℓ)) from a pilot batch (its shards), m_q(ℓ) = mean_{b,t} δ^{(q)}_t v^{(q)}_{t−ℓ} (LW-30).
+   */
+  static double[][] pilotSigns(int[] lags, BatchFactors[] shards, int length, int h) {
     double[][] signs = new double[lags.length][h];
     for (int i = 0; i < lags.length; i++) {
       int ell = lags[i];
       double[] m = new double[h];
-      for (int b = 0; b < batch; b++) {
-        for (int t = ell; t < length; t++) {
-          int at = (b * length + t) * h;
-          int back = (b * length + t - ell) * h;
-          for (int q = 0; q < h; q++) {
-            m[q] += delta[at + q] * v[back + q];
+      for (BatchFactors shard : shards) {
+        double[] delta = shard.delta();
+        double[] v = shard.tangent();
+        for (int b = 0; b < shard.sequences(); b++) {
+          for (int t = ell; t < length; t++) {
+            int at = (b * length + t) * h;
+            int back = (b * length + t - ell) * h;
+            for (int q = 0; q < h; q++) {
+              m[q] += delta[at + q] * v[back + q];
+            }
           }
         }
       }

@@ -1,6 +1,9 @@
 package io.horizon.core.kernel;
 
 import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The per-lag work of one diagnostic batch: μ over all windows of length ℓ, the envelope contributions (windows
@@ -8,9 +11,10 @@ import java.util.Arrays;
  * with v_{t-ℓ}, THEORY §5.4), oriented by the gauge and handed to the sink.
  *
  * <p>Sequence-outer order: one call handles a set of lags, and for each sequence runs all of them while that
- * sequence's rows of the prefix sums, δ and v are still in cache; μ, |μ| and ψ are taken in one pass per window.
+ * sequence's rows of the prefix sums, δ and v are still in cache; |μ| and ψ are taken in one vector pass per window.
  */
 final class LagKernel {
+  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
   private static final double LOG_FLOOR = 1e-30;
   /**
    * Floor of |μ| before its logarithm in the per-unit mean of logs: the smallest normal double, so a window whose
@@ -18,16 +22,23 @@ final class LagKernel {
    */
   private static final double UNIT_LOG_FLOOR = Double.MIN_NORMAL;
 
-  private final MuPrefixSums prefixes;
-  private final double[] delta;
-  private final double[] tangent;
+  private final BatchFactors[] shards;
   private final SignGauge gauge;
+  private final int batch;
+  private final int length;
+  private final int hidden;
 
-  LagKernel(MuPrefixSums prefixes, double[] delta, double[] tangent, SignGauge gauge) {
-    this.prefixes = prefixes;
-    this.delta = delta;
-    this.tangent = tangent;
+  /** The kernel over a batch given as consecutive shards of sequences of the same length and width. */
+  LagKernel(BatchFactors[] shards, SignGauge gauge) {
+    this.shards = shards;
     this.gauge = gauge;
+    int n = 0;
+    for (BatchFactors s : shards) {
+      n += s.sequences();
+    }
+    this.batch = n;
+    this.length = shards[0].prefixes().length();
+    this.hidden = shards[0].prefixes().hidden();
   }
 
   /**
@@ -35,49 +46,57 @@ final class LagKernel {
    * {@code neuronSigns[i]} holds the per-neuron gauge of lag i, or {@code neuronSigns} is null.
    */
   void accumulate(LagTotals[] totals, double[][] neuronSigns, int[] lagIndices, LagSampleSink sink) {
-    int batch = prefixes.batchSize();
-    int length = prefixes.length();
-    int h = prefixes.hidden();
     double[][] psi = new double[lagIndices.length][];
     for (int k = 0; k < lagIndices.length; k++) {
       psi[k] = new double[batch * (length - totals[lagIndices[k]].lag)];
     }
-    double[] mu = new double[h];
-    double[] sequenceAbs = new double[h];
-    for (int b = 0; b < batch; b++) {
-      for (int k = 0; k < lagIndices.length; k++) {
-        int i = lagIndices[k];
-        addSequence(totals[i], b, neuronSigns == null ? null : neuronSigns[i], psi[k], mu, sequenceAbs);
+    double[] mu = new double[hidden];
+    double[] sequenceAbs = new double[hidden];
+    int first = 0;
+    for (BatchFactors shard : shards) {
+      for (int b = 0; b < shard.sequences(); b++) {
+        for (int k = 0; k < lagIndices.length; k++) {
+          int i = lagIndices[k];
+          addSequence(totals[i], shard, b, first + b, neuronSigns == null ? null : neuronSigns[i], psi[k], mu,
+              sequenceAbs);
+        }
       }
+      first += shard.sequences();
     }
     for (int k = 0; k < lagIndices.length; k++) {
       int i = lagIndices[k];
-      emit(totals[i], i, psi[k], batch, length, sink);
+      emit(totals[i], i, psi[k], sink);
     }
   }
 
   /**
-   * Sequence b at one lag: Σ_t |μ_t| per unit into the profile, Σ_t log|μ_t| per unit when the lag keeps logs, the
-   * sequence's mean |μ| into the envelope sums, and ψ_{b,t} for t = ℓ … T-1 into {@code psi[b*(T-ℓ) + t-ℓ]}.
+   * Sequence b of a shard (sequence g of the batch) at one lag: Σ_t |μ_t| per unit into the profile, Σ_t log|μ_t|
+   * per unit when the lag keeps logs, the sequence's mean |μ| into the envelope sums, and ψ_{g,t} for t = ℓ … T-1
+   * into {@code psi[g*(T-ℓ) + t-ℓ]}.
    */
-  private void addSequence(LagTotals totals, int b, double[] neuronSign, double[] psi, double[] mu,
-      double[] sequenceAbs) {
+  private void addSequence(LagTotals totals, BatchFactors shard, int b, int g, double[] neuronSign, double[] psi,
+      double[] mu, double[] sequenceAbs) {
     int ell = totals.lag;
-    int length = prefixes.length();
-    int h = mu.length;
+    int h = hidden;
     int perSequence = length - ell;
     double[] unitLogSum = totals.unitLogSum;
     Arrays.fill(sequenceAbs, 0.0);
     for (int t = ell - 1; t < length; t++) {
-      prefixes.mu(b, t, ell, mu);
-      for (int q = 0; q < h; q++) {
-        sequenceAbs[q] += Math.abs(mu[q]);
+      shard.prefixes().mu(b, t, ell, mu);
+      if (neuronSign != null) {
+        for (int q = 0; q < h; q++) {
+          mu[q] *= neuronSign[q];
+        }
       }
       if (unitLogSum != null) {
         addLogMagnitudes(mu, unitLogSum);
       }
+      int at = (b * length + t) * h;
+      // the first window (t = ℓ−1) adds to the envelope only: it has no v_{t−ℓ}, so its ψ is taken against v_t and
+      // dropped
+      double sample = absAndMatched(mu, sequenceAbs, shard, at, t >= ell ? at - ell * h : at);
       if (t >= ell) {
-        psi[b * perSequence + t - ell] = matched(mu, b, t, ell, neuronSign);
+        psi[g * perSequence + t - ell] = sample;
       }
     }
     double mass = 0;
@@ -98,7 +117,7 @@ final class LagKernel {
   }
 
   /** Closes one lag of the batch: counts, gauge orientation, exact count and sum, and the samples to the sink. */
-  private void emit(LagTotals totals, int lagIndex, double[] psi, int batch, int length, LagSampleSink sink) {
+  private void emit(LagTotals totals, int lagIndex, double[] psi, LagSampleSink sink) {
     totals.sequences += batch;
     totals.windowsPerUnit += (long) batch * (length - totals.lag + 1);
     if (gauge.mode() == SignGauge.Mode.PER_BATCH) {
@@ -114,34 +133,29 @@ final class LagKernel {
   }
 
   /**
-   * ψ_{b,t}(ℓ) = Σ_q [sgn m_q] μ^{(q)}_{t,ℓ} δ^{(q)}_t v^{(q)}_{t−ℓ} (LW-30, THEORY §5.4), summed in four
-   * independent partial sums so that the products do not wait on one another.
+   * Adds |μ_q| to {@code sequenceAbs[q]} for every unit and returns ψ_{b,t}(ℓ) = Σ_q [sgn m_q] μ^{(q)}_{t,ℓ}
+   * δ^{(q)}_t v^{(q)}_{t−ℓ} (LW-30, THEORY §5.4; the gauge is already in μ), with δ_t at {@code at} and v_{t−ℓ} at
+   * {@code back}; a vector of units at a time, the lanes summed at the end.
    */
-  private double matched(double[] mu, int b, int t, int ell, double[] neuronSign) {
-    int length = prefixes.length();
+  private static double absAndMatched(double[] mu, double[] sequenceAbs, BatchFactors shard, int at, int back) {
     int h = mu.length;
-    int at = (b * length + t) * h;
-    int back = (b * length + t - ell) * h;
-    if (neuronSign != null) {
-      for (int q = 0; q < h; q++) {
-        mu[q] *= neuronSign[q];
-      }
-    }
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
+    double[] delta = shard.delta();
+    double[] tangent = shard.tangent();
+    int bound = LANES.loopBound(h);
+    DoubleVector lanes = DoubleVector.zero(LANES);
     int q = 0;
-    for (; q + 3 < h; q += 4) {
-      s0 += mu[q] * delta[at + q] * tangent[back + q];
-      s1 += mu[q + 1] * delta[at + q + 1] * tangent[back + q + 1];
-      s2 += mu[q + 2] * delta[at + q + 2] * tangent[back + q + 2];
-      s3 += mu[q + 3] * delta[at + q + 3] * tangent[back + q + 3];
+    for (; q < bound; q += LANES.length()) {
+      DoubleVector m = DoubleVector.fromArray(LANES, mu, q);
+      DoubleVector.fromArray(LANES, sequenceAbs, q).add(m.abs()).intoArray(sequenceAbs, q);
+      lanes = m.mul(DoubleVector.fromArray(LANES, delta, at + q))
+          .fma(DoubleVector.fromArray(LANES, tangent, back + q), lanes);
     }
+    double sum = lanes.reduceLanes(VectorOperators.ADD);
     for (; q < h; q++) {
-      s0 += mu[q] * delta[at + q] * tangent[back + q];
+      sequenceAbs[q] += Math.abs(mu[q]);
+      sum += mu[q] * delta[at + q] * tangent[back + q];
     }
-    return (s0 + s1) + (s2 + s3);
+    return sum;
   }
 
   /** Flips each block of consecutive samples by the sign of its own mean (sgn 0 := +1). */

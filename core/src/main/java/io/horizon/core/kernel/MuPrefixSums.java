@@ -1,6 +1,9 @@
 package io.horizon.core.kernel;
 
 import io.horizon.core.model.RetentionTrace;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Prefix sums over time of the retention trace of one batch, so that every window product and window sum of
@@ -8,6 +11,7 @@ import io.horizon.core.model.RetentionTrace;
  * sums"). Layout of each prefix array: {@code [(b*(T+1) + t)*H + q]} = sum over steps {@code j < t}.
  */
 public final class MuPrefixSums {
+  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
   /** Largest |log| whose exponential and its reciprocal stay normal doubles. */
   private static final double EXP_RANGE = 700;
 
@@ -51,9 +55,15 @@ public final class MuPrefixSums {
     return true;
   }
 
+  /** {@code e^{sign·prefix}} elementwise, a vector of lanes at a time. */
   private static double[] exp(double[] prefix, int sign) {
     double[] out = new double[prefix.length];
-    for (int i = 0; i < prefix.length; i++) {
+    int bound = LANES.loopBound(prefix.length);
+    int i = 0;
+    for (; i < bound; i += LANES.length()) {
+      DoubleVector.fromArray(LANES, prefix, i).mul(sign).lanewise(VectorOperators.EXP).intoArray(out, i);
+    }
+    for (; i < prefix.length; i++) {
       out[i] = Math.exp(sign * prefix[i]);
     }
     return out;
@@ -121,23 +131,32 @@ public final class MuPrefixSums {
   }
 
   /**
-   * μ = Γ0 + Γ1 without reset envelopes, from the exponentiated prefixes: one branch-free loop per factor, so that
-   * the compiler can vectorise each.
+   * μ = Γ0 + Γ1 without reset envelopes, from the exponentiated prefixes: {@code e^{L_end}·e^{−L_start}}, times the
+   * readout factor when there is one, times {@code 1 + R_end − R_start} with first order; a vector of units at a time.
    */
   private void windowProducts(int end, int start, int at, double[] out) {
     int h = hidden;
-    for (int q = 0; q < h; q++) {
-      out[q] = retention[end + q] * inverseRetention[start + q];
-    }
-    if (readout != null) {
-      for (int q = 0; q < h; q++) {
-        out[q] *= readout[at + q];
+    int bound = LANES.loopBound(h);
+    int q = 0;
+    for (; q < bound; q += LANES.length()) {
+      DoubleVector m = DoubleVector.fromArray(LANES, retention, end + q)
+          .mul(DoubleVector.fromArray(LANES, inverseRetention, start + q));
+      if (readout != null) {
+        m = m.mul(DoubleVector.fromArray(LANES, readout, at + q));
       }
-    }
-    if (ratio != null) {
-      for (int q = 0; q < h; q++) {
-        out[q] += out[q] * (ratio[end + q] - ratio[start + q]);
+      if (ratio != null) {
+        DoubleVector first = DoubleVector.fromArray(LANES, ratio, end + q)
+            .sub(DoubleVector.fromArray(LANES, ratio, start + q));
+        m = first.fma(m, m);
       }
+      m.intoArray(out, q);
+    }
+    for (; q < h; q++) {
+      double m = retention[end + q] * inverseRetention[start + q];
+      if (readout != null) {
+        m *= readout[at + q];
+      }
+      out[q] = ratio == null ? m : Math.fma(ratio[end + q] - ratio[start + q], m, m);
     }
   }
 

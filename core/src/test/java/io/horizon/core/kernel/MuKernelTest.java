@@ -118,7 +118,7 @@ class MuKernelTest {
 
   private static LagTotals[] run(RetentionTrace tr, int[] lags, double[] delta, double[] v, SignGauge gauge,
       boolean firstOrder, List<double[]> samples) {
-    LagKernel kernel = new LagKernel(MuPrefixSums.of(tr, firstOrder, false), delta, v, gauge);
+    LagKernel kernel = new LagKernel(new BatchFactors[] {new BatchFactors(MuPrefixSums.of(tr, firstOrder, false), delta, v)}, gauge);
     LagTotals[] totals = new LagTotals[lags.length];
     int[] all = new int[lags.length];
     for (int i = 0; i < lags.length; i++) {

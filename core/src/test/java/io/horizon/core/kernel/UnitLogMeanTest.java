@@ -115,8 +115,8 @@ class UnitLogMeanTest {
     double[] logRetention = new double[n];
     Arrays.fill(logRetention, RetentionTrace.clampedLog(RetentionTrace.MIN_RETENTION));
     RetentionTrace trace = new RetentionTrace(batch, LENGTH, H, logRetention, new double[n], null, null);
-    LagKernel kernel =
-        new LagKernel(MuPrefixSums.of(trace, false, false), new double[n], new double[n], SignGauge.GLOBAL);
+    BatchFactors factors = new BatchFactors(MuPrefixSums.of(trace, false, false), new double[n], new double[n]);
+    LagKernel kernel = new LagKernel(new BatchFactors[] {factors}, SignGauge.GLOBAL);
     int[] lags = LagGrid.linspace(1, LENGTH - 1, LENGTH - 1);
     LagTotals[] totals = new LagTotals[lags.length];
     int[] all = new int[lags.length];
