@@ -17,9 +17,7 @@ final class DiagGateRnn extends LeakyGatedRnn {
   /** {@code s_t^{(q)} = σ(g_t^{(q)})} (LW-52). */
   @Override
   void open(double[] gatePre, int gateAt, double[] opening, int openingAt) {
-    for (int q = 0; q < hiddenSize(); q++) {
-      opening[openingAt + q] = Steps.sigmoid(gatePre[gateAt + q]);
-    }
+    VectorActivations.sigmoid(gatePre, gateAt, null, 0, opening, openingAt, hiddenSize());
   }
 
   /** {@code ∂L/∂g^{(q)} = s^{(q)} (1 - s^{(q)}) ∂L/∂s^{(q)}} (the slope matrix S'_t of LW-53). */

@@ -109,11 +109,11 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
       for (int b = 0; b < bs; b++) {
         int row = (b * length + t) * h;
         open(pre, b * w + h, states.opening, row);
+        VectorActivations.tanh(z, b * zStride, null, 0, states.candidate, row, h);
         for (int q = 0; q < h; q++) {
-          double c = Tanh.of(z[b * zStride + q]);
+          double c = states.candidate[row + q];
           double s = states.opening[row + q];
           double next = (1 - s) * state[b * h + q] + s * c;
-          states.candidate[row + q] = c;
           states.hidden[row + q] = next;
           state[b * h + q] = next;
         }

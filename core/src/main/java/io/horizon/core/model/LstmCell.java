@@ -46,20 +46,19 @@ final class LstmCell {
     for (int r = 0; r < rows; r++) {
       int p = r * width;
       int s = r * h;
+      // the three sigmoid gates i, f, o are the packed blocks 0, 1, 2: one run of 3H values
+      VectorActivations.sigmoid(pre, p, bias, 0, pre, p, g0);
+      if (candidate != null) {
+        VectorActivations.tanh(normalizedCandidate, s, null, 0, pre, p + g0, h);
+      } else {
+        VectorActivations.tanh(pre, p + g0, bias, g0, pre, p + g0, h);
+      }
       for (int q = 0; q < h; q++) {
-        double i = Steps.sigmoid(pre[p + q] + bias[q]);
-        double f = Steps.sigmoid(pre[p + f0 + q] + bias[f0 + q]);
-        double o = Steps.sigmoid(pre[p + o0 + q] + bias[o0 + q]);
-        double g = Tanh.of(candidate != null ? normalizedCandidate[s + q] : pre[p + g0 + q] + bias[g0 + q]);
-        double c = f * cell[s + q] + i * g;
-        double tc = Tanh.of(c);
-        pre[p + q] = i;
-        pre[p + f0 + q] = f;
-        pre[p + o0 + q] = o;
-        pre[p + g0 + q] = g;
-        cell[s + q] = c;
-        tanhCell[s + q] = tc;
-        hidden[s + q] = o * tc;
+        cell[s + q] = pre[p + f0 + q] * cell[s + q] + pre[p + q] * pre[p + g0 + q];
+      }
+      VectorActivations.tanh(cell, s, null, 0, tanhCell, s, h);
+      for (int q = 0; q < h; q++) {
+        hidden[s + q] = pre[p + o0 + q] * tanhCell[s + q];
       }
     }
   }

@@ -7,13 +7,13 @@ package io.horizon.core.model;
  * 1e-19). Relative error below 1e-15 over the whole line.
  */
 final class Tanh {
-  private static final double SERIES_LIMIT = 1.0 / 16;
-  private static final double C3 = -1.0 / 3;
-  private static final double C5 = 2.0 / 15;
-  private static final double C7 = -17.0 / 315;
-  private static final double C9 = 62.0 / 2835;
-  private static final double C11 = -1382.0 / 155925;
-  private static final double C13 = 21844.0 / 6081075;
+  static final double SERIES_LIMIT = 1.0 / 16;
+  static final double C3 = -1.0 / 3;
+  static final double C5 = 2.0 / 15;
+  static final double C7 = -17.0 / 315;
+  static final double C9 = 62.0 / 2835;
+  static final double C11 = -1382.0 / 155925;
+  static final double C13 = 21844.0 / 6081075;
 
   private Tanh() {}
 
