@@ -27,13 +27,14 @@ final class LstmRetention {
           int at = row * h + q;
           double f = gates[row * width + LstmWeights.FORGET * h + q];
           double o = gates[row * width + LstmWeights.OUTPUT * h + q];
-          logRetention[at] = RetentionTrace.clampedLog(f);
+          logRetention[at] = f;
           expression[at] = o * (1 - tanhCell[at] * tanhCell[at]);
           double previousExpression = t > 0 ? expression[at - h] : 0.0;
           ratio[at] = cdiag[at] * previousExpression / Math.max(f, RetentionTrace.MIN_RETENTION);
         }
       }
     }
+    RetentionTrace.clampedLogInPlace(logRetention);
     return new RetentionTrace(n, length, h, logRetention, ratio, expression, null);
   }
 

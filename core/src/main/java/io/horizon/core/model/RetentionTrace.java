@@ -1,5 +1,9 @@
 package io.horizon.core.model;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Per-step, per-unit factors from which the effective-learning-rate kernels of THEORY §4 are built, each laid out
  * as {@code [(b*T + j)*H + q]}. With the window {@code W = {t-ℓ+1, …, t}}:
@@ -27,6 +31,23 @@ public record RetentionTrace(
 
   /** Lower clamp of retention factors before taking logs (THEORY §4). */
   public static final double MIN_RETENTION = 1e-12;
+
+  /**
+   * Replaces every retention factor a of {@code values} by {@link #clampedLog}(a), a vector of lanes at a time with
+   * the vector logarithm.
+   */
+  static void clampedLogInPlace(double[] values) {
+    VectorSpecies<Double> lanes = DoubleVector.SPECIES_PREFERRED;
+    int bound = lanes.loopBound(values.length);
+    int i = 0;
+    for (; i < bound; i += lanes.length()) {
+      DoubleVector.fromArray(lanes, values, i).max(MIN_RETENTION).min(1.0).lanewise(VectorOperators.LOG)
+          .intoArray(values, i);
+    }
+    for (; i < values.length; i++) {
+      values[i] = clampedLog(values[i]);
+    }
+  }
 
   /** {@code log(clamp(a, 1e-12, 1))}. */
   public static double clampedLog(double a) {
