@@ -10,9 +10,9 @@ import java.util.function.IntConsumer;
 /**
  * The diagnostic pass on a frozen model (THEORY §4.4, §5.4, §8.2 "Diagnostic pass"): for each batch of diagnostic
  * sequences it runs the forward pass, the tangent along the projection direction u and the retention trace, then
- * for every lag builds μ by prefix sums (the model work on shards of the batch, parts of the lag grid in parallel),
- * accumulates the envelope and per-unit profile (and, when asked, the per-unit mean of log|μ| over a lag window,
- * THEORY §7.4 AC variant) and streams the matched-statistic samples
+ * for every lag builds μ by prefix sums (the model work on shards of the batch, the kernels on blocks of sequences in
+ * parallel), accumulates the envelope and per-unit profile (and, when asked, the per-unit mean of log|μ| over a lag
+ * window, THEORY §7.4 AC variant) and streams the matched-statistic samples
  * ψ_{b,t}(ℓ) = Σ_q μ^{(q)}_{t,ℓ} δ^{(q)}_t v^{(q)}_{t-ℓ}, t = ℓ … T-1, to a sink. Memory is O(batch·T·(H + lags)):
  * it does not grow with the number of sequences.
  */
@@ -44,29 +44,11 @@ public final class DiagnosticPass {
       if (options.gauge().mode() == SignGauge.Mode.PER_NEURON && neuronSigns == null) {
         neuronSigns = pilotSigns(lags, shards, data.length(), h);
       }
-      double[][] signs = neuronSigns;
       LagKernel kernel = new LagKernel(shards, options.gauge());
-      int[][] parts = lagParts(lags.length, options.threads());
-      ParallelLoop.run(options.threads(), parts.length, k -> kernel.accumulate(totals, signs, parts[k], sink));
+      kernel.run(totals, neuronSigns, options.threads(), sink);
       progress.accept(to);
     }
     return result(lags, totals, h, data.count());
-  }
-
-  /**
-   * The lag indices split into {@code 4·threads} interleaved parts (part k: k, k + parts, …), so that every part
-   * mixes short and long lags and an idle worker can take another part.
-   */
-  private static int[][] lagParts(int lagCount, int threads) {
-    int n = Math.min(lagCount, 4 * threads);
-    int[][] parts = new int[n][];
-    for (int k = 0; k < n; k++) {
-      parts[k] = new int[(lagCount - k + n - 1) / n];
-      for (int j = 0; j < parts[k].length; j++) {
-        parts[k][j] = k + j * n;
-      }
-    }
-    return parts;
   }
 
   private DiagnosticResult result(int[] lags, LagTotals[] totals, int h, int sequences) {

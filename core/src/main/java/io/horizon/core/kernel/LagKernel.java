@@ -10,11 +10,13 @@ import jdk.incubator.vector.VectorSpecies;
  * ending at t = ℓ-1 … T-1, THEORY §4.4) and the matched-statistic samples (windows ending at t = ℓ … T-1 paired
  * with v_{t-ℓ}, THEORY §5.4), oriented by the gauge and handed to the sink.
  *
- * <p>Sequence-outer order: one call handles a set of lags, and for each sequence runs all of them while that
- * sequence's rows of the prefix sums, δ and v are still in cache; |μ| and ψ are taken in one vector pass per window.
+ * <p>Sequence-outer order: each sequence runs through all lags while its rows of the prefix sums, δ and v are still in
+ * cache, so that a batch crosses the memory bus once; |μ| and ψ are taken in one vector pass per window.
  */
 final class LagKernel {
   private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+  /** Sequences that one worker takes through all lags at a time. */
+  private static final int SEQUENCE_BLOCK = 8;
   private static final double LOG_FLOOR = 1e-30;
   /**
    * Floor of |μ| before its logarithm in the per-unit mean of logs: the smallest normal double, so a window whose
@@ -42,31 +44,48 @@ final class LagKernel {
   }
 
   /**
-   * Adds this batch's contribution for the lags at {@code lagIndices} to {@code totals[i]} and streams their samples;
-   * {@code neuronSigns[i]} holds the per-neuron gauge of lag i, or {@code neuronSigns} is null.
+   * Adds this batch's contribution for every lag to {@code totals[i]} and streams the samples; {@code neuronSigns[i]}
+   * holds the per-neuron gauge of lag i, or {@code neuronSigns} is null. Blocks of {@link #SEQUENCE_BLOCK} sequences
+   * run in parallel, each through all lags while its sequences' rows are in cache; their sums join the totals in
+   * block order, so the result does not depend on {@code threads}. Then each lag's samples are oriented and handed
+   * to the sink, lags in parallel.
    */
-  void accumulate(LagTotals[] totals, double[][] neuronSigns, int[] lagIndices, LagSampleSink sink) {
-    double[][] psi = new double[lagIndices.length][];
-    for (int k = 0; k < lagIndices.length; k++) {
-      psi[k] = new double[batch * (length - totals[lagIndices[k]].lag)];
+  void run(LagTotals[] totals, double[][] neuronSigns, int threads, LagSampleSink sink) {
+    double[][] psi = new double[totals.length][];
+    for (int i = 0; i < totals.length; i++) {
+      psi[i] = new double[batch * (length - totals[i].lag)];
+    }
+    int blocks = (batch + SEQUENCE_BLOCK - 1) / SEQUENCE_BLOCK;
+    LagTotals[][] partial = new LagTotals[blocks][];
+    ParallelLoop.run(threads, blocks, k -> partial[k] = block(totals, neuronSigns, psi, k * SEQUENCE_BLOCK,
+        Math.min(batch, (k + 1) * SEQUENCE_BLOCK)));
+    for (LagTotals[] block : partial) {
+      for (int i = 0; i < totals.length; i++) {
+        totals[i].add(block[i]);
+      }
+    }
+    ParallelLoop.run(threads, totals.length, i -> emit(totals[i], i, psi[i], sink));
+  }
+
+  /** The sums of sequences {@code from … to−1} of the batch for every lag, their ψ written into {@code psi[i]}. */
+  private LagTotals[] block(LagTotals[] totals, double[][] neuronSigns, double[][] psi, int from, int to) {
+    LagTotals[] sums = new LagTotals[totals.length];
+    for (int i = 0; i < totals.length; i++) {
+      sums[i] = totals[i].empty();
     }
     double[] mu = new double[hidden];
     double[] sequenceAbs = new double[hidden];
     int first = 0;
     for (BatchFactors shard : shards) {
-      for (int b = 0; b < shard.sequences(); b++) {
-        for (int k = 0; k < lagIndices.length; k++) {
-          int i = lagIndices[k];
-          addSequence(totals[i], shard, b, first + b, neuronSigns == null ? null : neuronSigns[i], psi[k], mu,
+      for (int g = Math.max(from, first); g < Math.min(to, first + shard.sequences()); g++) {
+        for (int i = 0; i < totals.length; i++) {
+          addSequence(sums[i], shard, g - first, g, neuronSigns == null ? null : neuronSigns[i], psi[i], mu,
               sequenceAbs);
         }
       }
       first += shard.sequences();
     }
-    for (int k = 0; k < lagIndices.length; k++) {
-      int i = lagIndices[k];
-      emit(totals[i], i, psi[k], sink);
-    }
+    return sums;
   }
 
   /**

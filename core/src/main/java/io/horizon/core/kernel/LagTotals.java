@@ -24,6 +24,25 @@ final class LagTotals {
     this.unitLogSum = unitLogs ? new double[hidden] : null;
   }
 
+  /** Empty totals of the same lag, width and log setting. */
+  LagTotals empty() {
+    return new LagTotals(lag, unitAbsSum.length, unitLogSum != null);
+  }
+
+  /** Adds the envelope and log sums of {@code other} (the counts are kept by the caller). */
+  void add(LagTotals other) {
+    for (int q = 0; q < unitAbsSum.length; q++) {
+      unitAbsSum[q] += other.unitAbsSum[q];
+    }
+    if (unitLogSum != null) {
+      for (int q = 0; q < unitLogSum.length; q++) {
+        unitLogSum[q] += other.unitLogSum[q];
+      }
+    }
+    massSum += other.massSum;
+    logMassSum += other.logMassSum;
+  }
+
   /** Envelope mean f̂(ℓ) = mean_b mass_b(ℓ) (column {@code f_mean}). */
   double fMean() {
     return massSum / sequences;

@@ -1,5 +1,6 @@
 package io.horizon.core.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.horizon.core.model.Architecture;
@@ -57,6 +58,28 @@ class MatchedSamplesTest {
               architecture + " ψ at b=" + b + " t=" + t + " ℓ=" + ell);
         }
       }
+    }
+  }
+
+  /**
+   * The kernels sum blocks of sequences on several workers and join the blocks in a fixed order: every output is
+   * bit-identical on one and on three threads, with batches of more than one block and the per-neuron gauge on.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"DIAG", "LSTM"})
+  void resultsDoNotDependOnTheThreadCount(Architecture architecture) {
+    GatedRnn model = ModelChecks.randomModel(new ModelConfig(architecture, D, H, false, 0.05), 73, 0.5);
+    SequenceDataset data = ModelChecks.randomDataset(45, LENGTH, D, 74);
+    KernelOptions options = KernelOptions.defaults(new int[] {1, 5, LENGTH - 1}).withBatchSize(20)
+        .withGauge(new SignGauge(SignGauge.Mode.PER_NEURON, 0));
+    CollectedPass one = CollectedPass.run(model, data, options.withThreads(1));
+    CollectedPass three = CollectedPass.run(model, data, options.withThreads(3));
+    assertArrayEquals(one.result().fMean(), three.result().fMean());
+    assertArrayEquals(one.result().fLogMean(), three.result().fLogMean());
+    assertArrayEquals(one.result().sampleSum(), three.result().sampleSum());
+    for (int i = 0; i < 3; i++) {
+      assertArrayEquals(one.result().unitProfile()[i], three.result().unitProfile()[i]);
+      assertArrayEquals(one.samples(i), three.samples(i));
     }
   }
 }

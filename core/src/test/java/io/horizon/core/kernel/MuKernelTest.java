@@ -118,16 +118,20 @@ class MuKernelTest {
 
   private static LagTotals[] run(RetentionTrace tr, int[] lags, double[] delta, double[] v, SignGauge gauge,
       boolean firstOrder, List<double[]> samples) {
-    LagKernel kernel = new LagKernel(new BatchFactors[] {new BatchFactors(MuPrefixSums.of(tr, firstOrder, false), delta, v)}, gauge);
+    BatchFactors factors = new BatchFactors(MuPrefixSums.of(tr, firstOrder, false), delta, v);
+    LagKernel kernel = new LagKernel(new BatchFactors[] {factors}, gauge);
     LagTotals[] totals = new LagTotals[lags.length];
-    int[] all = new int[lags.length];
     for (int i = 0; i < lags.length; i++) {
       totals[i] = new LagTotals(lags[i], H, false);
-      all[i] = i;
     }
-    kernel.accumulate(totals, null, all, (lag, values, count) -> {
+    if (samples != null) {
+      samples.addAll(java.util.Collections.nCopies(lags.length, null));
+    }
+    kernel.run(totals, null, 2, (lag, values, count) -> {
       if (samples != null) {
-        samples.add(java.util.Arrays.copyOf(values, count));
+        synchronized (samples) {
+          samples.set(lag, java.util.Arrays.copyOf(values, count));
+        }
       }
     });
     return totals;

@@ -119,12 +119,10 @@ class UnitLogMeanTest {
     LagKernel kernel = new LagKernel(new BatchFactors[] {factors}, SignGauge.GLOBAL);
     int[] lags = LagGrid.linspace(1, LENGTH - 1, LENGTH - 1);
     LagTotals[] totals = new LagTotals[lags.length];
-    int[] all = new int[lags.length];
     for (int i = 0; i < lags.length; i++) {
       totals[i] = new LagTotals(lags[i], H, true);
-      all[i] = i;
     }
-    kernel.accumulate(totals, null, all, (lag, values, count) -> { });
+    kernel.run(totals, null, 1, (lag, values, count) -> { });
     for (int i = 0; i < lags.length; i++) {
       double expected = Math.max(lags[i] * Math.log(RetentionTrace.MIN_RETENTION), Math.log(Double.MIN_NORMAL));
       double[] row = totals[i].unitLogMean();
