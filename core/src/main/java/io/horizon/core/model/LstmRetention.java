@@ -23,14 +23,18 @@ final class LstmRetention {
     for (int b = 0; b < n; b++) {
       for (int t = 0; t < length; t++) {
         int row = b * length + t;
+        int f0 = row * width + LstmWeights.FORGET * h;
+        int o0 = row * width + LstmWeights.OUTPUT * h;
+        int at = row * h;
         for (int q = 0; q < h; q++) {
-          int at = row * h + q;
-          double f = gates[row * width + LstmWeights.FORGET * h + q];
-          double o = gates[row * width + LstmWeights.OUTPUT * h + q];
-          logRetention[at] = f;
-          expression[at] = o * (1 - tanhCell[at] * tanhCell[at]);
-          double previousExpression = t > 0 ? expression[at - h] : 0.0;
-          ratio[at] = cdiag[at] * previousExpression / Math.max(f, RetentionTrace.MIN_RETENTION);
+          logRetention[at + q] = gates[f0 + q];
+          expression[at + q] = gates[o0 + q] * (1 - tanhCell[at + q] * tanhCell[at + q]);
+        }
+        if (t > 0) {
+          for (int q = 0; q < h; q++) {
+            double f = Math.max(gates[f0 + q], RetentionTrace.MIN_RETENTION);
+            ratio[at + q] = cdiag[at + q] * expression[at - h + q] / f;
+          }
         }
       }
     }
@@ -51,19 +55,22 @@ final class LstmRetention {
     double[] gates = tr.gates();
     double[] cell = tr.cell();
     double[] out = new double[cell.length];
+    double[] uf = w.recurrentDiagonal(LstmWeights.FORGET);
+    double[] ui = w.recurrentDiagonal(LstmWeights.INPUT);
+    double[] ug = w.recurrentDiagonal(LstmWeights.CANDIDATE);
+    double[] zeros = new double[h];
     for (int b = 0; b < n; b++) {
       for (int t = 0; t < length; t++) {
         int row = b * length + t;
         int p = row * width;
+        int at = row * h;
+        double[] previous = t > 0 ? cell : zeros;
+        int from = t > 0 ? at - h : 0;
         for (int q = 0; q < h; q++) {
-          int at = row * h + q;
           double i = gates[p + LstmWeights.INPUT * h + q];
           double f = gates[p + LstmWeights.FORGET * h + q];
           double g = gates[p + LstmWeights.CANDIDATE * h + q];
-          double cPrev = t > 0 ? cell[at - h] : 0.0;
-          out[at] = cPrev * f * (1 - f) * w.recurrentDiagonal(LstmWeights.FORGET, q)
-              + g * i * (1 - i) * w.recurrentDiagonal(LstmWeights.INPUT, q)
-              + i * (1 - g * g) * w.recurrentDiagonal(LstmWeights.CANDIDATE, q);
+          out[at + q] = previous[from + q] * f * (1 - f) * uf[q] + g * i * (1 - i) * ui[q] + i * (1 - g * g) * ug[q];
         }
       }
     }

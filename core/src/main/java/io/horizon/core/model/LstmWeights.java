@@ -104,8 +104,12 @@ record LstmWeights(
     }
   }
 
-  /** The diagonal entry {@code [U_gate]_{qq}} of one recurrent matrix (THEORY §4.2, {@code cdiag}). */
-  double recurrentDiagonal(int gate, int q) {
-    return recurrent[(gate * hiddenSize + q) * hiddenSize + q];
+  /** The diagonal {@code [U_gate]_{qq}}, q = 0 … H−1, of one recurrent matrix (THEORY §4.2, {@code cdiag}). */
+  double[] recurrentDiagonal(int gate) {
+    double[] diagonal = new double[hiddenSize];
+    for (int q = 0; q < hiddenSize; q++) {
+      diagonal[q] = recurrent[(gate * hiddenSize + q) * hiddenSize + q];
+    }
+    return diagonal;
   }
 }
