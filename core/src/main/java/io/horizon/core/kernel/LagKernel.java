@@ -1,8 +1,8 @@
 package io.horizon.core.kernel;
 
+import io.horizon.core.linalg.VectorMath;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * cache, so that a batch crosses the memory bus once; |μ| and ψ are taken in one vector pass per window.
  */
 final class LagKernel {
-  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> LANES = VectorMath.LANES;
   /** Sequences that one worker takes through all lags at a time. */
   private static final int SEQUENCE_BLOCK = 8;
   private static final double LOG_FLOOR = 1e-30;
@@ -73,14 +73,12 @@ final class LagKernel {
     for (int i = 0; i < totals.length; i++) {
       sums[i] = totals[i].empty();
     }
-    double[] mu = new double[hidden];
-    double[] sequenceAbs = new double[hidden];
+    Buffers buffers = new Buffers(hidden);
     int first = 0;
     for (BatchFactors shard : shards) {
       for (int g = Math.max(from, first); g < Math.min(to, first + shard.sequences()); g++) {
         for (int i = 0; i < totals.length; i++) {
-          addSequence(sums[i], shard, g - first, g, neuronSigns == null ? null : neuronSigns[i], psi[i], mu,
-              sequenceAbs);
+          addSequence(sums[i], shard, g - first, g, neuronSigns == null ? null : neuronSigns[i], psi[i], buffers);
         }
       }
       first += shard.sequences();
@@ -94,7 +92,9 @@ final class LagKernel {
    * into {@code psi[g*(T-ℓ) + t-ℓ]}.
    */
   private void addSequence(LagTotals totals, BatchFactors shard, int b, int g, double[] neuronSign, double[] psi,
-      double[] mu, double[] sequenceAbs) {
+      Buffers buffers) {
+    double[] mu = buffers.mu;
+    double[] sequenceAbs = buffers.sequenceAbs;
     int ell = totals.lag;
     int h = hidden;
     int perSequence = length - ell;
@@ -113,7 +113,7 @@ final class LagKernel {
       int at = (b * length + t) * h;
       // the first window (t = ℓ−1) adds to the envelope only: it has no v_{t−ℓ}, so its ψ is taken against v_t and
       // dropped
-      double sample = absAndMatched(mu, sequenceAbs, shard, at, t >= ell ? at - ell * h : at);
+      double sample = absAndMatched(buffers, shard, at, t >= ell ? at - ell * h : at);
       if (t >= ell) {
         psi[g * perSequence + t - ell] = sample;
       }
@@ -156,7 +156,9 @@ final class LagKernel {
    * δ^{(q)}_t v^{(q)}_{t−ℓ} (LW-30, THEORY §5.4; the gauge is already in μ), with δ_t at {@code at} and v_{t−ℓ} at
    * {@code back}; a vector of units at a time, the lanes summed at the end.
    */
-  private static double absAndMatched(double[] mu, double[] sequenceAbs, BatchFactors shard, int at, int back) {
+  private static double absAndMatched(Buffers buffers, BatchFactors shard, int at, int back) {
+    double[] mu = buffers.mu;
+    double[] sequenceAbs = buffers.sequenceAbs;
     int h = mu.length;
     double[] delta = shard.delta();
     double[] tangent = shard.tangent();
@@ -169,7 +171,7 @@ final class LagKernel {
       lanes = m.mul(DoubleVector.fromArray(LANES, delta, at + q))
           .fma(DoubleVector.fromArray(LANES, tangent, back + q), lanes);
     }
-    double sum = lanes.reduceLanes(VectorOperators.ADD);
+    double sum = VectorMath.sum(lanes, buffers.lanes);
     for (; q < h; q++) {
       sequenceAbs[q] += Math.abs(mu[q]);
       sum += mu[q] * delta[at + q] * tangent[back + q];
@@ -190,6 +192,18 @@ final class LagKernel {
           psi[i] = -psi[i];
         }
       }
+    }
+  }
+
+  /** One worker's scratch: μ of a window, the sequence's Σ_t |μ| per unit, and the lanes of a vector sum. */
+  private static final class Buffers {
+    final double[] mu;
+    final double[] sequenceAbs;
+    final double[] lanes = new double[LANES.length()];
+
+    Buffers(int hidden) {
+      this.mu = new double[hidden];
+      this.sequenceAbs = new double[hidden];
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.horizon.core.kernel;
 
+import io.horizon.core.linalg.VectorMath;
 import io.horizon.core.model.RetentionTrace;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * sums"). Layout of each prefix array: {@code [(b*(T+1) + t)*H + q]} = sum over steps {@code j < t}.
  */
 public final class MuPrefixSums {
-  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> LANES = VectorMath.LANES;
   /** Largest |log| whose exponential and its reciprocal stay normal doubles. */
   private static final double EXP_RANGE = 700;
 
@@ -61,7 +61,7 @@ public final class MuPrefixSums {
     int bound = LANES.loopBound(prefix.length);
     int i = 0;
     for (; i < bound; i += LANES.length()) {
-      DoubleVector.fromArray(LANES, prefix, i).mul(sign).lanewise(VectorOperators.EXP).intoArray(out, i);
+      VectorMath.exp(DoubleVector.fromArray(LANES, prefix, i).mul(sign)).intoArray(out, i);
     }
     for (; i < prefix.length; i++) {
       out[i] = Math.exp(sign * prefix[i]);

@@ -2,7 +2,6 @@ package io.horizon.core.model;
 
 import io.horizon.core.linalg.Gemm;
 import io.horizon.core.task.SequenceBatch;
-import java.util.Arrays;
 
 /**
  * The common template of the diagonally gated RNNs (THEORY §2.1): candidate
@@ -97,14 +96,21 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
     int h = hiddenSize();
     int w = h + gateWidth();
     StackedWeights weights = StackedWeights.of(parameters, gateWidth() > 0);
-    double[] inputPre = project(batch.x(), weights, bs * length, w);
+    // per step one product [h_{t-1} | x_t | 1] · [W_h; U_s | W_x; W_s | b]ᵀ
+    StepProduct product = new StepProduct(bs, new double[][] {weights.recurrent()}, new int[] {h}, weights.input(),
+        config.inputDim(), weights.inputBias(), w);
+    double[] previous = product.rows();
+    int k = product.columns();
+    for (int b = 0; b < bs; b++) {
+      System.arraycopy(state, b * h, previous, b * k, h);
+    }
     LeakyStates states = new LeakyStates(bs, length, h, layerNorm != null);
     CandidateLayerNorm norm = candidateNorm(bs, w);
     double[] pre = new double[bs * w];
     int zStride = norm == null ? w : h;
     for (int t = 0; t < length; t++) {
-      Gemm.multiply(state, false, weights.recurrent(), true, pre, bs, w, h, 0.0);
-      addStep(inputPre, t, length, pre, bs, w);
+      product.setInputs(batch.x(), t, length);
+      product.multiply(pre);
       double[] z = norm == null ? pre : norm.forward(pre, t, states);
       for (int b = 0; b < bs; b++) {
         int row = (b * length + t) * h;
@@ -113,11 +119,14 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
         for (int q = 0; q < h; q++) {
           double c = states.candidate[row + q];
           double s = states.opening[row + q];
-          double next = (1 - s) * state[b * h + q] + s * c;
+          double next = (1 - s) * previous[b * k + q] + s * c;
           states.hidden[row + q] = next;
-          state[b * h + q] = next;
+          previous[b * k + q] = next;
         }
       }
+    }
+    for (int b = 0; b < bs; b++) {
+      System.arraycopy(previous, b * k, state, b * h, h);
     }
     return states;
   }
@@ -204,38 +213,42 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
     int rows = bs * length;
     StackedWeights weights = StackedWeights.of(parameters, gateWidth() > 0);
     StackedWeights along = StackedWeights.of(direction, gateWidth() > 0);
-    double[] explicit = project(batch.x(), along, rows, w);
-    Gemm.multiply(states.previous(), false, along.recurrent(), true, explicit, rows, w, h, 1.0);
+    // per step one product [v_{t-1} | h_{t-1} | x_t | 1] · [W_h; U_s | u_{W_h}; u_{U_s} | u_{W_x}; u_{W_s} | u_b]ᵀ:
+    // J-part of the total tangent and the explicit term (∂_θ F_t)[u] together; v stays 0 in IMMEDIATE mode
+    StepProduct product = new StepProduct(bs, new double[][] {weights.recurrent(), along.recurrent()},
+        new int[] {h, h}, along.input(), config.inputDim(), along.inputBias(), w);
+    double[] left = product.rows();
+    int k = product.columns();
     CandidateLayerNorm norm = candidateNorm(bs, w);
     double[] dLnWeight = norm == null ? null : direction.data(layerNorm + ".weight");
     double[] dLnBias = norm == null ? null : direction.data(layerNorm + ".bias");
     boolean total = mode == TangentMode.TOTAL;
     double[] out = new double[rows * h];
-    double[] v = new double[bs * h];
     double[] block = new double[bs * w];
     double[] dOpening = new double[bs * h];
     int zStride = norm == null ? w : h;
     for (int t = 0; t < length; t++) {
-      if (total) {
-        Gemm.multiply(v, false, weights.recurrent(), true, block, bs, w, h, 0.0);
-      } else {
-        Arrays.fill(block, 0.0);
+      product.setInputs(batch.x(), t, length);
+      if (t > 0) {
+        for (int b = 0; b < bs; b++) {
+          System.arraycopy(states.hidden, (b * length + t - 1) * h, left, b * k + h, h);
+        }
       }
-      addStep(explicit, t, length, block, bs, w);
+      product.multiply(block);
       double[] dz = norm == null ? block : norm.tangent(block, t, states, dLnWeight, dLnBias);
       for (int b = 0; b < bs; b++) {
         int row = (b * length + t) * h;
         openTangent(block, b * w + h, states.opening, row, dOpening, b * h);
         for (int q = 0; q < h; q++) {
           int i = row + q;
-          int k = b * h + q;
           double s = states.opening[i];
           double c = states.candidate[i];
           double previous = t > 0 ? states.hidden[i - h] : 0.0;
-          double value = (1 - s) * v[k] + s * (1 - c * c) * dz[b * zStride + q] + dOpening[k] * (c - previous);
+          double value = (1 - s) * left[b * k + q] + s * (1 - c * c) * dz[b * zStride + q]
+              + dOpening[b * h + q] * (c - previous);
           out[i] = value;
           if (total) {
-            v[k] = value;
+            left[b * k + q] = value;
           }
         }
       }
@@ -283,31 +296,6 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
     }
     return new CandidateLayerNorm(parameters.data(layerNorm + ".weight"), parameters.data(layerNorm + ".bias"),
         batchSize, hiddenSize(), width);
-  }
-
-  /** Input pre-activations of all rows, {@code X·[W_x; W_s]ᵀ + [b_x; b_s]}, laid out {@code [r*W + k]}. */
-  private double[] project(double[] x, StackedWeights weights, int rows, int width) {
-    double[] out = new double[rows * width];
-    Gemm.multiply(x, false, weights.input(), true, out, rows, width, config.inputDim(), 0.0);
-    double[] bias = weights.inputBias();
-    for (int r = 0; r < rows; r++) {
-      int o = r * width;
-      for (int k = 0; k < width; k++) {
-        out[o + k] += bias[k];
-      }
-    }
-    return out;
-  }
-
-  /** {@code block[b*W + k] += all[(b*T + t)*W + k]}: adds step t of a batch-major array to a B×W block. */
-  private static void addStep(double[] all, int t, int length, double[] block, int batchSize, int width) {
-    for (int b = 0; b < batchSize; b++) {
-      int from = (b * length + t) * width;
-      int to = b * width;
-      for (int k = 0; k < width; k++) {
-        block[to + k] += all[from + k];
-      }
-    }
   }
 
   /** Bias gradients {@code Σ_{b,t} ∂L/∂pre_{b,t}}: the column sums of a rows×width matrix. */

@@ -1,9 +1,5 @@
 package io.horizon.core.model;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
  * Per-step, per-unit factors from which the effective-learning-rate kernels of THEORY §4 are built, each laid out
  * as {@code [(b*T + j)*H + q]}. With the window {@code W = {t-ℓ+1, …, t}}:
@@ -32,19 +28,9 @@ public record RetentionTrace(
   /** Lower clamp of retention factors before taking logs (THEORY §4). */
   public static final double MIN_RETENTION = 1e-12;
 
-  /**
-   * Replaces every retention factor a of {@code values} by {@link #clampedLog}(a), a vector of lanes at a time with
-   * the vector logarithm.
-   */
+  /** Replaces every retention factor a of {@code values} by {@link #clampedLog}(a). */
   static void clampedLogInPlace(double[] values) {
-    VectorSpecies<Double> lanes = DoubleVector.SPECIES_PREFERRED;
-    int bound = lanes.loopBound(values.length);
-    int i = 0;
-    for (; i < bound; i += lanes.length()) {
-      DoubleVector.fromArray(lanes, values, i).max(MIN_RETENTION).min(1.0).lanewise(VectorOperators.LOG)
-          .intoArray(values, i);
-    }
-    for (; i < values.length; i++) {
+    for (int i = 0; i < values.length; i++) {
       values[i] = clampedLog(values[i]);
     }
   }

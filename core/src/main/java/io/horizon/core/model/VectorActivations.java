@@ -1,15 +1,16 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.VectorMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The gate and candidate nonlinearities of THEORY §2 over runs of contiguous values, a vector of lanes at a time:
- * the same formulas as {@link Steps#sigmoid} and {@link Tanh#of}, with the vector exponential.
+ * the same formulas as {@link Steps#sigmoid} and {@link Tanh#of}, with {@link VectorMath#exp}.
  */
 final class VectorActivations {
-  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> LANES = VectorMath.LANES;
 
   private VectorActivations() {}
 
@@ -22,7 +23,7 @@ final class VectorActivations {
       if (bias != null) {
         z = z.add(DoubleVector.fromArray(LANES, bias, biasAt + k));
       }
-      DoubleVector.broadcast(LANES, 1).div(z.neg().lanewise(VectorOperators.EXP).add(1)).intoArray(out, outAt + k);
+      DoubleVector.broadcast(LANES, 1).div(VectorMath.exp(z.neg()).add(1)).intoArray(out, outAt + k);
     }
     for (; k < n; k++) {
       out[outAt + k] = Steps.sigmoid(in[inAt + k] + (bias == null ? 0 : bias[biasAt + k]));
@@ -43,7 +44,7 @@ final class VectorActivations {
         x = x.add(DoubleVector.fromArray(LANES, bias, biasAt + k));
       }
       DoubleVector ax = x.abs();
-      DoubleVector e = ax.mul(-2).lanewise(VectorOperators.EXP);
+      DoubleVector e = VectorMath.exp(ax.mul(-2));
       DoubleVector far = e.neg().add(1).div(e.add(1)).lanewise(VectorOperators.NEG, x.lt(0));
       DoubleVector x2 = x.mul(x);
       DoubleVector p = x2.mul(Tanh.C13).add(Tanh.C11).mul(x2).add(Tanh.C9).mul(x2).add(Tanh.C7).mul(x2).add(Tanh.C5)

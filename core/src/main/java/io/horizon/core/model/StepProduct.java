@@ -1,0 +1,71 @@
+package io.horizon.core.model;
+
+import io.horizon.core.linalg.Gemm;
+
+/**
+ * The matrix product of one recurrence step with the step's inputs and bias folded in: each sequence's row of the
+ * left operand is {@code [state blocks | x_t | 1]} and the right operand holds the matching weights side by side,
+ * {@code [R_1 | … | W_in | b]} (out × columns), so that one product per step gives the whole pre-activation
+ * {@code Σ_i R_i s_i + W_in x_t + b} of every sequence. Callers write the state blocks into {@link #rows()}; the
+ * inputs come from {@link #setInputs}. One instance per call and thread.
+ */
+final class StepProduct {
+  private final int batch;
+  private final int out;
+  private final int columns;
+  private final int inputAt;
+  private final int inputDim;
+  private final double[] weights;
+  private final double[] rows;
+
+  /**
+   * {@code blocks[i]} is an out × width_i row-major matrix, {@code input} out × inputDim and {@code bias} out long;
+   * the state columns start at zero.
+   */
+  StepProduct(int batch, double[][] blocks, int[] widths, double[] input, int inputDim, double[] bias, int out) {
+    this.batch = batch;
+    this.out = out;
+    this.inputDim = inputDim;
+    int at = 0;
+    for (int width : widths) {
+      at += width;
+    }
+    this.inputAt = at;
+    this.columns = at + inputDim + 1;
+    this.weights = new double[out * columns];
+    for (int r = 0; r < out; r++) {
+      int to = r * columns;
+      for (int i = 0; i < blocks.length; i++) {
+        System.arraycopy(blocks[i], r * widths[i], weights, to, widths[i]);
+        to += widths[i];
+      }
+      System.arraycopy(input, r * inputDim, weights, to, inputDim);
+      weights[r * columns + columns - 1] = bias[r];
+    }
+    this.rows = new double[batch * columns];
+    for (int b = 0; b < batch; b++) {
+      rows[b * columns + columns - 1] = 1.0;
+    }
+  }
+
+  /** The left operand, sequence b's row at {@code b * columns()}: state blocks first, in the order given. */
+  double[] rows() {
+    return rows;
+  }
+
+  int columns() {
+    return columns;
+  }
+
+  /** Copies x_t of every sequence of a batch-major {@code [(b*T + t)*D + d]} input into the rows. */
+  void setInputs(double[] x, int t, int length) {
+    for (int b = 0; b < batch; b++) {
+      System.arraycopy(x, (b * length + t) * inputDim, rows, b * columns + inputAt, inputDim);
+    }
+  }
+
+  /** {@code result = rows · weightsᵀ}, batch × out. */
+  void multiply(double[] result) {
+    Gemm.multiply(rows, false, weights, true, result, batch, out, columns, 0.0);
+  }
+}
