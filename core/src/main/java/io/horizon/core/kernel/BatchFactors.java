@@ -17,15 +17,21 @@ import io.horizon.core.task.SequenceDataset;
  *     LSTM too, whose μ is the c_{t−ℓ} → h_t block)
  */
 record BatchFactors(MuPrefixSums prefixes, double[] delta, double[] tangent) {
+  /** Sequences per shard: the model work of a shard is one batch of per-step matrix products. */
+  static final int SHARD = 64;
 
-  /** The factors of sequences {@code from … to−1} of {@code data} as {@code options.threads()} shards in order. */
+  /**
+   * The factors of sequences {@code from … to−1} of {@code data} as shards of {@link #SHARD} sequences (the last
+   * one shorter) in order, on {@code options.threads()} workers. The shards do not depend on the thread count, so
+   * neither do the numbers: BLAS rounds a product's rows differently depending on how many rows it has.
+   */
   static BatchFactors[] of(GatedRnn model, SequenceDataset data, int from, int to, ParameterSet direction,
       KernelOptions options) {
-    int shards = Math.max(1, Math.min(options.threads(), to - from));
+    int shards = (to - from + SHARD - 1) / SHARD;
     BatchFactors[] parts = new BatchFactors[shards];
-    ParallelLoop.run(shards, shards, s -> {
-      int a = from + (int) ((long) (to - from) * s / shards);
-      int b = from + (int) ((long) (to - from) * (s + 1) / shards);
+    ParallelLoop.run(options.threads(), shards, s -> {
+      int a = from + s * SHARD;
+      int b = Math.min(to, a + SHARD);
       Trajectory trajectory = model.forward(data.batch(a, b));
       double[] v = model.tangent(trajectory, direction, options.tangentMode()).hidden();
       MuPrefixSums prefixes = MuPrefixSums.of(

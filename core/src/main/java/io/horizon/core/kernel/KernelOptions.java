@@ -13,8 +13,9 @@ import io.horizon.core.model.TangentMode;
  * @param tangentMode total or immediate parameter–state sensitivity (THEORY §5.4)
  * @param retention options of the retention trace
  * @param batchSize diagnostic sequences processed together (memory grows with batchSize·T·H, not with the
- *     number of sequences or lags)
- * @param threads worker threads for the per-lag kernels
+ *     number of sequences or lags); the model work of a batch runs in shards of 64 sequences, so a batch of
+ *     64·threads keeps every worker busy
+ * @param threads worker threads for the model shards and the kernels (the results do not depend on it)
  * @param unitLogWindow lags whose per-unit mean of log|μ| the pass also accumulates (THEORY §7.4 AC variant; one
  *     logarithm per window, unit and lag inside it); null = off, the pass then pays nothing for it
  */

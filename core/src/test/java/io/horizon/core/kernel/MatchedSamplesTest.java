@@ -12,7 +12,6 @@ import io.horizon.core.model.TangentMode;
 import io.horizon.core.model.Trajectory;
 import io.horizon.core.task.SequenceBatch;
 import io.horizon.core.task.SequenceDataset;
-import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -63,37 +62,26 @@ class MatchedSamplesTest {
   }
 
   /**
-   * The kernels sum blocks of sequences on several workers and join the blocks in a fixed order: on the same batch
-   * factors (more than one block of sequences, per-neuron gauge on), one and three threads give bit-identical sums
-   * and samples.
+   * Shards of the model work have a fixed size and the kernels' blocks of sequences join in a fixed order: a pass
+   * over batches of several shards and blocks, with the per-neuron gauge, is bit-identical on one and three threads.
    */
   @ParameterizedTest
   @EnumSource(value = Architecture.class, names = {"DIAG", "LSTM"})
-  void kernelResultsDoNotDependOnTheThreadCount(Architecture architecture) {
+  void resultsDoNotDependOnTheThreadCount(Architecture architecture) {
     GatedRnn model = ModelChecks.randomModel(new ModelConfig(architecture, D, H, false, 0.05), 73, 0.5);
-    SequenceDataset data = ModelChecks.randomDataset(21, LENGTH, D, 74);
-    int[] lags = {1, 5, LENGTH - 1};
-    KernelOptions options = KernelOptions.defaults(lags).withThreads(2);
-    BatchFactors[] shards = BatchFactors.of(model, data, 0, 21, CollectedPass.direction(model), options);
-    double[][] signs = DiagnosticPass.pilotSigns(lags, shards, LENGTH, H);
-    LagKernel kernel = new LagKernel(shards, SignGauge.GLOBAL);
-    LagTotals[][] totals = new LagTotals[2][lags.length];
-    double[][][] samples = new double[2][lags.length][];
-    int[] threads = {1, 3};
-    for (int run = 0; run < 2; run++) {
-      for (int i = 0; i < lags.length; i++) {
-        totals[run][i] = new LagTotals(lags[i], H, true);
-      }
-      double[][] kept = samples[run];
-      kernel.run(totals[run], signs, threads[run], (lag, values, count) -> kept[lag] = Arrays.copyOf(values, count));
-    }
-    for (int i = 0; i < lags.length; i++) {
-      assertEquals(totals[0][i].massSum, totals[1][i].massSum);
-      assertEquals(totals[0][i].logMassSum, totals[1][i].logMassSum);
-      assertEquals(totals[0][i].sampleSum, totals[1][i].sampleSum);
-      assertArrayEquals(totals[0][i].unitAbsSum, totals[1][i].unitAbsSum);
-      assertArrayEquals(totals[0][i].unitLogSum, totals[1][i].unitLogSum);
-      assertArrayEquals(samples[0][i], samples[1][i]);
+    int sequences = 2 * BatchFactors.SHARD + 30;
+    SequenceDataset data = ModelChecks.randomDataset(sequences, LENGTH, D, 74);
+    KernelOptions options = KernelOptions.defaults(new int[] {1, 5, LENGTH - 1}).withBatchSize(sequences - 10)
+        .withGauge(new SignGauge(SignGauge.Mode.PER_NEURON, 0)).withUnitLogWindow(new LagWindow(1, LENGTH - 1));
+    CollectedPass one = CollectedPass.run(model, data, options.withThreads(1));
+    CollectedPass three = CollectedPass.run(model, data, options.withThreads(3));
+    assertArrayEquals(one.result().fMean(), three.result().fMean());
+    assertArrayEquals(one.result().fLogMean(), three.result().fLogMean());
+    assertArrayEquals(one.result().sampleSum(), three.result().sampleSum());
+    for (int i = 0; i < 3; i++) {
+      assertArrayEquals(one.result().unitProfile()[i], three.result().unitProfile()[i]);
+      assertArrayEquals(one.result().unitLogMean()[i], three.result().unitLogMean()[i]);
+      assertArrayEquals(one.samples(i), three.samples(i));
     }
   }
 }
