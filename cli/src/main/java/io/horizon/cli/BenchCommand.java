@@ -238,6 +238,9 @@ final class BenchCommand implements Callable<Integer> {
     List<String> command = new ArrayList<>(List.of(python, root().resolve("bench/baseline.py").toString()));
     command.addAll(List.of(args));
     System.err.println("bench: baseline " + String.join(" ", args));
+    // a full collection lets the JVM hand its grown heap back to the system: the baseline's largest rows need
+    // several GiB of their own
+    System.gc();
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
