@@ -19,10 +19,7 @@ final class VectorActivations {
     int bound = LANES.loopBound(n);
     int k = 0;
     for (; k < bound; k += LANES.length()) {
-      DoubleVector z = DoubleVector.fromArray(LANES, in, inAt + k);
-      if (bias != null) {
-        z = z.add(DoubleVector.fromArray(LANES, bias, biasAt + k));
-      }
+      DoubleVector z = argument(in, inAt + k, bias, biasAt + k);
       DoubleVector.broadcast(LANES, 1).div(VectorMath.exp(z.neg()).add(1)).intoArray(out, outAt + k);
     }
     for (; k < n; k++) {
@@ -39,10 +36,7 @@ final class VectorActivations {
     int bound = LANES.loopBound(n);
     int k = 0;
     for (; k < bound; k += LANES.length()) {
-      DoubleVector x = DoubleVector.fromArray(LANES, in, inAt + k);
-      if (bias != null) {
-        x = x.add(DoubleVector.fromArray(LANES, bias, biasAt + k));
-      }
+      DoubleVector x = argument(in, inAt + k, bias, biasAt + k);
       DoubleVector ax = x.abs();
       DoubleVector e = VectorMath.exp(ax.mul(-2));
       DoubleVector far = e.neg().add(1).div(e.add(1)).lanewise(VectorOperators.NEG, x.lt(0));
@@ -54,5 +48,11 @@ final class VectorActivations {
     for (; k < n; k++) {
       out[outAt + k] = Tanh.of(in[inAt + k] + (bias == null ? 0 : bias[biasAt + k]));
     }
+  }
+
+  /** One vector of {@code in} from {@code inAt}, plus the same lanes of {@code bias} from {@code biasAt} if any. */
+  private static DoubleVector argument(double[] in, int inAt, double[] bias, int biasAt) {
+    DoubleVector x = DoubleVector.fromArray(LANES, in, inAt);
+    return bias == null ? x : x.add(DoubleVector.fromArray(LANES, bias, biasAt));
   }
 }
