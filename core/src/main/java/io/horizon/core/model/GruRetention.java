@@ -34,14 +34,12 @@ final class GruRetention {
           double ur = w.resetRecurrent[q * h + q];
           double mix = codeDiagonal ? uh * previous * r * (1 - r) * ur : mixing[at + q];
           double diagonal = (c - previous) * z * (1 - z) * uz + z * (1 - c * c) * (uh * r + mix);
-          logRetention[out + q] = 1 - z;
+          logRetention[out + q] = RetentionTrace.clampedLog(1 - z);
           ratio[out + q] = diagonal / Math.max(RetentionTrace.MIN_RETENTION, 1 - z);
-          logReset[out + q] = r;
+          logReset[out + q] = RetentionTrace.clampedLog(r);
         }
       }
     }
-    RetentionTrace.clampedLogInPlace(logRetention);
-    RetentionTrace.clampedLogInPlace(logReset);
     return new RetentionTrace(nb, length, h, logRetention, ratio, null, logReset);
   }
 

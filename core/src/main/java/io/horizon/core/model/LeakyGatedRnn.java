@@ -280,12 +280,11 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
           double previous = t > 0 ? states.hidden[i - h] : 0.0;
           double a = 1 - s;
           double diagonal = s * (1 - c * c) * wh[q * h + q] + (c - previous) * s * a * gateSelf[q];
-          logRetention[i] = a;
+          logRetention[i] = RetentionTrace.clampedLog(a);
           ratio[i] = diagonal / Math.max(a, RetentionTrace.MIN_RETENTION);
         }
       }
     }
-    RetentionTrace.clampedLogInPlace(logRetention);
     return new RetentionTrace(states.batchSize, length, h, logRetention, ratio, null, null);
   }
 

@@ -27,7 +27,7 @@ final class LstmRetention {
         int o0 = row * width + LstmWeights.OUTPUT * h;
         int at = row * h;
         for (int q = 0; q < h; q++) {
-          logRetention[at + q] = gates[f0 + q];
+          logRetention[at + q] = RetentionTrace.clampedLog(gates[f0 + q]);
           expression[at + q] = gates[o0 + q] * (1 - tanhCell[at + q] * tanhCell[at + q]);
         }
         if (t > 0) {
@@ -38,7 +38,6 @@ final class LstmRetention {
         }
       }
     }
-    RetentionTrace.clampedLogInPlace(logRetention);
     return new RetentionTrace(n, length, h, logRetention, ratio, expression, null);
   }
 

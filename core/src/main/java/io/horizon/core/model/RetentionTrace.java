@@ -28,13 +28,6 @@ public record RetentionTrace(
   /** Lower clamp of retention factors before taking logs (THEORY §4). */
   public static final double MIN_RETENTION = 1e-12;
 
-  /** Replaces every retention factor a of {@code values} by {@link #clampedLog}(a). */
-  static void clampedLogInPlace(double[] values) {
-    for (int i = 0; i < values.length; i++) {
-      values[i] = clampedLog(values[i]);
-    }
-  }
-
   /** {@code log(clamp(a, 1e-12, 1))}. */
   public static double clampedLog(double a) {
     return Math.log(Math.min(1.0, Math.max(MIN_RETENTION, a)));
