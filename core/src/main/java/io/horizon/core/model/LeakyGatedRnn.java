@@ -74,7 +74,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
           "previousState: expected B*H = " + size + " values, got " + previousState.length);
     }
     requireFinite(previousState, "previousState", 1, hiddenSize());
-    return run(stepOf(batch, t), previousState.clone()).hidden;
+    return run(stepOf(batch, t), previousState).hidden;
   }
 
   /** The inputs of step t of every sequence as a batch of length 1. */
@@ -88,7 +88,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
 
   /**
    * Runs the recurrence (LW-52/54/56 with the candidate of THEORY §2.1) over the batch starting from {@code state}
-   * (B×H, overwritten with the last state).
+   * (B×H, left as it is).
    */
   private LeakyStates run(SequenceBatch batch, double[] state) {
     int bs = batch.batchSize();
@@ -124,9 +124,6 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
           previous[b * k + q] = next;
         }
       }
-    }
-    for (int b = 0; b < bs; b++) {
-      System.arraycopy(previous, b * k, state, b * h, h);
     }
     return states;
   }
