@@ -171,7 +171,11 @@ final class LagKernel {
       lanes = m.mul(DoubleVector.fromArray(LANES, delta, at + q))
           .fma(DoubleVector.fromArray(LANES, tangent, back + q), lanes);
     }
-    double sum = VectorMath.sum(lanes, buffers.lanes);
+    lanes.intoArray(buffers.lanes, 0);
+    double sum = 0;
+    for (double lane : buffers.lanes) {
+      sum += lane;
+    }
     for (; q < h; q++) {
       sequenceAbs[q] += Math.abs(mu[q]);
       sum += mu[q] * delta[at + q] * tangent[back + q];

@@ -55,17 +55,13 @@ public final class MuPrefixSums {
     return true;
   }
 
-  /** {@code e^{sign·prefix}} elementwise, a vector of lanes at a time. */
+  /** {@code e^{sign·prefix}} elementwise. */
   private static double[] exp(double[] prefix, int sign) {
     double[] out = new double[prefix.length];
-    int bound = LANES.loopBound(prefix.length);
-    int i = 0;
-    for (; i < bound; i += LANES.length()) {
-      VectorMath.exp(DoubleVector.fromArray(LANES, prefix, i).mul(sign)).intoArray(out, i);
+    for (int i = 0; i < prefix.length; i++) {
+      out[i] = sign * prefix[i];
     }
-    for (; i < prefix.length; i++) {
-      out[i] = Math.exp(sign * prefix[i]);
-    }
+    VectorMath.exp(out, 0, out.length);
     return out;
   }
 

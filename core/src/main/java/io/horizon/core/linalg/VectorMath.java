@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector-lane functions built from IEEE-exact lane operations only (add, multiply, fma, compare, bit moves), so that
  * they give the same bits whether the JVM interprets the vector code or compiles it: the library's lane-wise
- * exponential and its lane sum leave the accuracy and the order of operations open, which would make a run depend
- * on the JIT's progress.
+ * exponential leaves the accuracy open, and its lane sum the order of additions, which would make a run depend on
+ * the JIT's progress (sum lanes by storing them and adding left to right).
  */
 public final class VectorMath {
   public static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
@@ -32,49 +32,50 @@ public final class VectorMath {
   private VectorMath() {}
 
   /**
-   * e^x per lane within 2 ulp: x = k·ln2 + r with |r| ≤ ln2/2 (Cody–Waite), e^r by its Taylor polynomial, 2^k as
-   * two exponent-field scalings so that subnormal results come out right; +∞ above 709.78, 0 below −745.13, NaN
-   * for NaN.
+   * {@code values[from + k] = e^{values[from + k]}} for k < n, each within 2 ulp: x = k·ln2 + r with |r| ≤ ln2/2
+   * (Cody–Waite), e^r by its Taylor polynomial, 2^k as two exponent-field scalings so that subnormal results come out
+   * right; +∞ above 709.78, 0 below −745.13, NaN for NaN. A last partial vector goes through the same lanes (padded),
+   * so every element gets the same bits wherever it sits.
+   *
+   * <p>Arrays in, arrays out: a vector passed to or returned from a call that the JIT declines to inline is boxed on
+   * the heap, which made the callers several times slower depending on the order in which methods got compiled.
    */
-  public static DoubleVector exp(DoubleVector x) {
-    DoubleVector clamped = x.max(UNDERFLOW - 1).min(OVERFLOW + 1);
-    DoubleVector shifted = clamped.fma(INV_LN2, ROUNDER);
-    DoubleVector k = shifted.sub(ROUNDER);
-    DoubleVector r = k.neg().fma(lanes(LN2_HI), clamped);
-    r = k.neg().fma(lanes(LN2_LO), r);
-    DoubleVector p = lanes(TAYLOR[0]);
-    for (int i = 1; i < TAYLOR.length; i++) {
-      p = p.fma(r, lanes(TAYLOR[i]));
+  public static void exp(double[] values, int from, int n) {
+    int bulk = LANES.loopBound(n);
+    expOfWholeVectors(values, from, bulk);
+    if (bulk < n) {
+      double[] padded = new double[LANES.length()];
+      System.arraycopy(values, from + bulk, padded, 0, n - bulk);
+      expOfWholeVectors(padded, 0, padded.length);
+      System.arraycopy(padded, 0, values, from + bulk, n - bulk);
     }
-    DoubleVector one = lanes(1.0);
-    p = p.fma(r, one).fma(r, one);
-    LongVector exponent = (LongVector) shifted.viewAsIntegralLanes();
-    exponent = exponent.sub(ROUNDER_BITS);
-    LongVector half = exponent.lanewise(VectorOperators.ASHR, 1);
-    DoubleVector first = scale(half);
-    DoubleVector second = scale(exponent.sub(half));
-    DoubleVector result = p.mul(first).mul(second);
-    result = result.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, OVERFLOW));
-    result = result.blend(0.0, x.compare(VectorOperators.LT, UNDERFLOW));
-    return result.blend(x, x.test(VectorOperators.IS_NAN));
   }
 
-  private static DoubleVector lanes(double value) {
-    return DoubleVector.broadcast(LANES, value);
-  }
-
-  /** 2^k per lane for |k| ≤ 1022, written straight into the exponent field. */
-  private static DoubleVector scale(LongVector k) {
-    return (DoubleVector) k.add(1023).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
-  }
-
-  /** The lanes' sum, added left to right. */
-  public static double sum(DoubleVector lanes, double[] scratch) {
-    lanes.intoArray(scratch, 0);
-    double s = 0;
-    for (int i = 0; i < LANES.length(); i++) {
-      s += scratch[i];
+  private static void expOfWholeVectors(double[] values, int from, int n) {
+    DoubleVector one = DoubleVector.broadcast(LANES, 1.0);
+    DoubleVector ln2Hi = DoubleVector.broadcast(LANES, LN2_HI);
+    DoubleVector ln2Lo = DoubleVector.broadcast(LANES, LN2_LO);
+    for (int i = from; i < from + n; i += LANES.length()) {
+      DoubleVector x = DoubleVector.fromArray(LANES, values, i);
+      DoubleVector clamped = x.max(UNDERFLOW - 1).min(OVERFLOW + 1);
+      DoubleVector shifted = clamped.fma(INV_LN2, ROUNDER);
+      DoubleVector k = shifted.sub(ROUNDER);
+      DoubleVector r = k.neg().fma(ln2Hi, clamped);
+      r = k.neg().fma(ln2Lo, r);
+      DoubleVector p = DoubleVector.broadcast(LANES, TAYLOR[0]);
+      for (int t = 1; t < TAYLOR.length; t++) {
+        p = p.fma(r, DoubleVector.broadcast(LANES, TAYLOR[t]));
+      }
+      p = p.fma(r, one).fma(r, one);
+      LongVector exponent = ((LongVector) shifted.viewAsIntegralLanes()).sub(ROUNDER_BITS);
+      LongVector half = exponent.lanewise(VectorOperators.ASHR, 1);
+      LongVector rest = exponent.sub(half);
+      DoubleVector first = (DoubleVector) half.add(1023).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+      DoubleVector second = (DoubleVector) rest.add(1023).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+      DoubleVector result = p.mul(first).mul(second);
+      result = result.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, OVERFLOW));
+      result = result.blend(0.0, x.compare(VectorOperators.LT, UNDERFLOW));
+      result.blend(x, x.test(VectorOperators.IS_NAN)).intoArray(values, i);
     }
-    return s;
   }
 }

@@ -107,6 +107,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
     LeakyStates states = new LeakyStates(bs, length, h, layerNorm != null);
     CandidateLayerNorm norm = candidateNorm(bs, w);
     double[] pre = new double[bs * w];
+    double[] tanhScratch = new double[h];
     int zStride = norm == null ? w : h;
     for (int t = 0; t < length; t++) {
       product.setInputs(batch.x(), t, length);
@@ -115,7 +116,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
       for (int b = 0; b < bs; b++) {
         int row = (b * length + t) * h;
         open(pre, b * w + h, states.opening, row);
-        VectorActivations.tanh(z, b * zStride, null, 0, states.candidate, row, h);
+        VectorActivations.tanh(z, b * zStride, null, 0, states.candidate, row, h, tanhScratch);
         for (int q = 0; q < h; q++) {
           double c = states.candidate[row + q];
           double s = states.opening[row + q];

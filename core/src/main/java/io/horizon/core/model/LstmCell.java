@@ -10,10 +10,12 @@ final class LstmCell {
   private final int rows;
   private final double[] candidate;
   private final double[] normalizedCandidate;
+  private final double[] tanhScratch;
 
   LstmCell(LstmWeights weights, int rows) {
     this.weights = weights;
     this.rows = rows;
+    this.tanhScratch = new double[weights.hiddenSize()];
     boolean ln = weights.normWeight() != null;
     this.candidate = ln ? new double[rows * weights.hiddenSize()] : null;
     this.normalizedCandidate = ln ? new double[rows * weights.hiddenSize()] : null;
@@ -49,14 +51,14 @@ final class LstmCell {
       // the three sigmoid gates i, f, o are the packed blocks 0, 1, 2: one run of 3H values
       VectorActivations.sigmoid(pre, p, bias, 0, pre, p, g0);
       if (candidate != null) {
-        VectorActivations.tanh(normalizedCandidate, s, null, 0, pre, p + g0, h);
+        VectorActivations.tanh(normalizedCandidate, s, null, 0, pre, p + g0, h, tanhScratch);
       } else {
-        VectorActivations.tanh(pre, p + g0, bias, g0, pre, p + g0, h);
+        VectorActivations.tanh(pre, p + g0, bias, g0, pre, p + g0, h, tanhScratch);
       }
       for (int q = 0; q < h; q++) {
         cell[s + q] = pre[p + f0 + q] * cell[s + q] + pre[p + q] * pre[p + g0 + q];
       }
-      VectorActivations.tanh(cell, s, null, 0, tanhCell, s, h);
+      VectorActivations.tanh(cell, s, null, 0, tanhCell, s, h, tanhScratch);
       for (int q = 0; q < h; q++) {
         hidden[s + q] = pre[p + o0 + q] * tanhCell[s + q];
       }

@@ -20,11 +20,15 @@ final class Tanh {
   /** {@code tanh(x)}; NaN for NaN, ±1 for ±∞, -0 for -0. */
   static double of(double x) {
     double ax = Math.abs(x);
-    if (ax < SERIES_LIMIT) {
+    return fromExp(x, ax < SERIES_LIMIT ? 0 : Math.exp(-2 * ax));
+  }
+
+  /** {@code tanh(x)} given {@code e = exp(−2|x|)}, which is read only at or above the series limit. */
+  static double fromExp(double x, double e) {
+    if (Math.abs(x) < SERIES_LIMIT) {
       double x2 = x * x;
       return x * (1 + x2 * (C3 + x2 * (C5 + x2 * (C7 + x2 * (C9 + x2 * (C11 + x2 * C13))))));
     }
-    double e = Math.exp(-2 * ax);
     return Math.copySign((1 - e) / (1 + e), x);
   }
 }

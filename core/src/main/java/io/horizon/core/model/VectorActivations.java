@@ -14,45 +14,68 @@ final class VectorActivations {
 
   private VectorActivations() {}
 
-  /** {@code out[outAt + k] = σ(in[inAt + k] + bias[biasAt + k])} for k < n; {@code bias} may be null. */
+  /**
+   * {@code out[outAt + k] = σ(in[inAt + k] + bias[biasAt + k])} for k < n ({@code bias} may be null; {@code out} may
+   * be {@code in} at the same offset): −z, then e^{−z} in place, then 1/(1 + e^{−z}).
+   */
   static void sigmoid(double[] in, int inAt, double[] bias, int biasAt, double[] out, int outAt, int n) {
     int bound = LANES.loopBound(n);
     int k = 0;
     for (; k < bound; k += LANES.length()) {
-      DoubleVector z = argument(in, inAt + k, bias, biasAt + k);
-      DoubleVector.broadcast(LANES, 1).div(VectorMath.exp(z.neg()).add(1)).intoArray(out, outAt + k);
+      DoubleVector x = DoubleVector.fromArray(LANES, in, inAt + k);
+      if (bias != null) {
+        x = x.add(DoubleVector.fromArray(LANES, bias, biasAt + k));
+      }
+      x.neg().intoArray(out, outAt + k);
     }
     for (; k < n; k++) {
-      out[outAt + k] = Steps.sigmoid(in[inAt + k] + (bias == null ? 0 : bias[biasAt + k]));
+      out[outAt + k] = -(in[inAt + k] + (bias == null ? 0 : bias[biasAt + k]));
+    }
+    VectorMath.exp(out, outAt, n);
+    DoubleVector one = DoubleVector.broadcast(LANES, 1.0);
+    for (k = 0; k < bound; k += LANES.length()) {
+      one.div(DoubleVector.fromArray(LANES, out, outAt + k).add(1.0)).intoArray(out, outAt + k);
+    }
+    for (; k < n; k++) {
+      out[outAt + k] = 1.0 / (out[outAt + k] + 1.0);
     }
   }
 
   /**
-   * {@code out[outAt + k] = tanh(in[inAt + k] + bias[biasAt + k])} for k < n ({@code bias} may be null), as
-   * {@link Tanh#of}: {@code sign(x) (1 − e)/(1 + e)} with {@code e = exp(−2|x|)}, the odd Taylor polynomial to x¹³
-   * below |x| = 1/16.
+   * {@code out[outAt + k] = tanh(in[inAt + k] + bias[biasAt + k])} for k < n ({@code bias} may be null; {@code out}
+   * may be {@code in} at the same offset), as {@link Tanh#of}: {@code sign(x) (1 − e)/(1 + e)} with
+   * {@code e = exp(−2|x|)} (taken in {@code scratch}, at least n long), the odd Taylor polynomial to x¹³ below
+   * |x| = 1/16.
    */
-  static void tanh(double[] in, int inAt, double[] bias, int biasAt, double[] out, int outAt, int n) {
+  static void tanh(double[] in, int inAt, double[] bias, int biasAt, double[] out, int outAt, int n,
+      double[] scratch) {
     int bound = LANES.loopBound(n);
     int k = 0;
     for (; k < bound; k += LANES.length()) {
-      DoubleVector x = argument(in, inAt + k, bias, biasAt + k);
-      DoubleVector ax = x.abs();
-      DoubleVector e = VectorMath.exp(ax.mul(-2));
-      DoubleVector far = e.neg().add(1).div(e.add(1)).lanewise(VectorOperators.NEG, x.lt(0));
-      DoubleVector x2 = x.mul(x);
-      DoubleVector p = x2.mul(Tanh.C13).add(Tanh.C11).mul(x2).add(Tanh.C9).mul(x2).add(Tanh.C7).mul(x2).add(Tanh.C5)
-          .mul(x2).add(Tanh.C3).mul(x2).add(1);
-      far.blend(x.mul(p), ax.lt(Tanh.SERIES_LIMIT)).intoArray(out, outAt + k);
+      DoubleVector x = DoubleVector.fromArray(LANES, in, inAt + k);
+      if (bias != null) {
+        x = x.add(DoubleVector.fromArray(LANES, bias, biasAt + k));
+      }
+      x.abs().mul(-2.0).intoArray(scratch, k);
     }
     for (; k < n; k++) {
-      out[outAt + k] = Tanh.of(in[inAt + k] + (bias == null ? 0 : bias[biasAt + k]));
+      scratch[k] = Math.abs(in[inAt + k] + (bias == null ? 0 : bias[biasAt + k])) * -2.0;
     }
-  }
-
-  /** One vector of {@code in} from {@code inAt}, plus the same lanes of {@code bias} from {@code biasAt} if any. */
-  private static DoubleVector argument(double[] in, int inAt, double[] bias, int biasAt) {
-    DoubleVector x = DoubleVector.fromArray(LANES, in, inAt);
-    return bias == null ? x : x.add(DoubleVector.fromArray(LANES, bias, biasAt));
+    VectorMath.exp(scratch, 0, n);
+    for (k = 0; k < bound; k += LANES.length()) {
+      DoubleVector x = DoubleVector.fromArray(LANES, in, inAt + k);
+      if (bias != null) {
+        x = x.add(DoubleVector.fromArray(LANES, bias, biasAt + k));
+      }
+      DoubleVector e = DoubleVector.fromArray(LANES, scratch, k);
+      DoubleVector far = e.neg().add(1.0).div(e.add(1.0)).lanewise(VectorOperators.NEG, x.lt(0));
+      DoubleVector x2 = x.mul(x);
+      DoubleVector p = x2.mul(Tanh.C13).add(Tanh.C11).mul(x2).add(Tanh.C9).mul(x2).add(Tanh.C7).mul(x2).add(Tanh.C5)
+          .mul(x2).add(Tanh.C3).mul(x2).add(1.0);
+      far.blend(x.mul(p), x.abs().lt(Tanh.SERIES_LIMIT)).intoArray(out, outAt + k);
+    }
+    for (; k < n; k++) {
+      out[outAt + k] = Tanh.fromExp(in[inAt + k] + (bias == null ? 0 : bias[biasAt + k]), scratch[k]);
+    }
   }
 }

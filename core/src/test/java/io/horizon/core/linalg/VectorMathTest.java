@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.horizon.core.random.Rng;
-import jdk.incubator.vector.DoubleVector;
 import org.junit.jupiter.api.Test;
 
-/** {@link VectorMath#exp} against StrictMath's fdlibm exp over the whole range, its limits, and the ordered sum. */
+/** {@link VectorMath#exp} against StrictMath's fdlibm exp over the whole range and its limits, on whole and partial vectors. */
 class VectorMathTest {
   private static final int N = VectorMath.LANES.length();
 
   private static double[] exp(double[] x) {
-    double[] out = new double[x.length];
-    for (int i = 0; i + N <= x.length; i += N) {
-      VectorMath.exp(DoubleVector.fromArray(VectorMath.LANES, x, i)).intoArray(out, i);
-    }
+    double[] out = x.clone();
+    VectorMath.exp(out, 0, out.length);
     return out;
   }
 
@@ -54,13 +51,23 @@ class VectorMathTest {
   }
 
   @Test
-  void sumAddsTheLanesLeftToRight() {
-    double[] lanes = new double[N];
-    double expected = 0;
-    for (int i = 0; i < N; i++) {
-      lanes[i] = i == 0 ? 1e16 : 1.0 + i;
-      expected += lanes[i];
+  void everyElementGetsTheSameBitsWhereverItSits() {
+    Rng rng = new Rng(12);
+    double[] x = new double[3 * N + 5];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rng.uniform(-30, 30);
     }
-    assertEquals(expected, VectorMath.sum(DoubleVector.fromArray(VectorMath.LANES, lanes, 0), new double[N]));
+    double[] whole = exp(x);
+    for (int from : new int[] {0, 1, N - 1, N + 3}) {
+      for (int n : new int[] {1, N - 1, N + 2, x.length - from}) {
+        double[] part = x.clone();
+        VectorMath.exp(part, from, n);
+        for (int i = 0; i < x.length; i++) {
+          double expected = i >= from && i < from + n ? whole[i] : x[i];
+          assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(part[i]),
+              "element " + i + " of exp(values, " + from + ", " + n + ")");
+        }
+      }
+    }
   }
 }

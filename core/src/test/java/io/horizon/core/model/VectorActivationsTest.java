@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link VectorActivations} against StrictMath's tanh and the scalar sigmoid, on runs whose lengths and offsets
- * leave scalar tails, with and without a bias.
+ * leave scalar tails, with and without a bias, into another array and in place.
  */
 class VectorActivationsTest {
   @Test
@@ -25,7 +25,7 @@ class VectorActivationsTest {
       }
       double[] out = new double[n + 2];
       for (double[] b : new double[][] {null, bias}) {
-        VectorActivations.tanh(in, 3, b, 5, out, 2, n);
+        VectorActivations.tanh(in, 3, b, 5, out, 2, n, new double[n]);
         for (int k = 0; k < n; k++) {
           double x = in[3 + k] + (b == null ? 0 : b[5 + k]);
           double expected = StrictMath.tanh(x);
@@ -59,7 +59,7 @@ class VectorActivationsTest {
         Math.nextDown(1.0 / 16)};
     double[] tanh = new double[in.length];
     double[] sigmoid = new double[in.length];
-    VectorActivations.tanh(in, 0, null, 0, tanh, 0, in.length);
+    VectorActivations.tanh(in, 0, null, 0, tanh, 0, in.length, new double[in.length]);
     VectorActivations.sigmoid(in, 0, null, 0, sigmoid, 0, in.length);
     assertEquals(1.0, tanh[0]);
     assertEquals(-1.0, tanh[1]);
@@ -74,6 +74,32 @@ class VectorActivationsTest {
     assertEquals(1.0, sigmoid[5]);
     for (int k = 6; k < 8; k++) {
       assertEquals(StrictMath.tanh(in[k]), tanh[k], 1e-15 * in[k]);
+    }
+  }
+
+  @Test
+  void inPlaceGivesTheSameBitsAsIntoAnotherArray() {
+    Rng rng = new Rng(8);
+    int n = 45;
+    double[] in = new double[n + 4];
+    double[] bias = new double[n];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = rng.uniform(-5, 5);
+    }
+    for (int i = 0; i < n; i++) {
+      bias[i] = rng.gaussian();
+    }
+    double[] tanh = new double[n];
+    double[] sigmoid = new double[n];
+    VectorActivations.tanh(in, 4, bias, 0, tanh, 0, n, new double[n]);
+    VectorActivations.sigmoid(in, 4, bias, 0, sigmoid, 0, n);
+    double[] tanhInPlace = in.clone();
+    double[] sigmoidInPlace = in.clone();
+    VectorActivations.tanh(tanhInPlace, 4, bias, 0, tanhInPlace, 4, n, new double[n]);
+    VectorActivations.sigmoid(sigmoidInPlace, 4, bias, 0, sigmoidInPlace, 4, n);
+    for (int k = 0; k < n; k++) {
+      assertEquals(tanh[k], tanhInPlace[4 + k], 0.0);
+      assertEquals(sigmoid[k], sigmoidInPlace[4 + k], 0.0);
     }
   }
 }
