@@ -41,8 +41,46 @@ public final class Gemm {
       scale(c, m * n, beta);
       return;
     }
-    INDArray left = load(0, a, transA ? k : m, transA ? m : k);
-    INDArray right = load(1, b, transB ? n : k, transB ? k : n);
+    run(load(0, a, transA ? k : m, transA ? m : k), transA, load(1, b, transB ? n : k, transB ? k : n), transB, c,
+        m, n, beta);
+  }
+
+  /**
+   * {@code c = a · bᵀ + beta · c} with {@code a} stored as {@code m×k} and the resident {@code b} (n×k): the product
+   * of a recurrence step, whose weights stay put while the left operand changes.
+   */
+  public static void multiply(double[] a, Resident b, double[] c, int m, double beta) {
+    if (m == 0) {
+      return;
+    }
+    run(load(0, a, m, b.cols), false, b.array, true, c, m, b.rows, beta);
+  }
+
+  /** Copies a row-major {@code rows×cols} matrix into BLAS memory once, for use as a right operand many times. */
+  public static Resident resident(double[] data, int rows, int cols) {
+    INDArray array = Nd4j.create(DataType.DOUBLE, rows, cols);
+    array.data().asNioDouble().put(data, 0, rows * cols);
+    return new Resident(array, rows, cols);
+  }
+
+  /**
+   * A matrix kept in BLAS memory across products (copying a step's weights in for every product cost 10–15 % of the
+   * product at the sizes of a recurrence step). Read-only: several threads may use one.
+   */
+  public static final class Resident {
+    private final INDArray array;
+    private final int rows;
+    private final int cols;
+
+    private Resident(INDArray array, int rows, int cols) {
+      this.array = array;
+      this.rows = rows;
+      this.cols = cols;
+    }
+  }
+
+  private static void run(
+      INDArray left, boolean transA, INDArray right, boolean transB, double[] c, int m, int n, double beta) {
     INDArray out = load(2, beta == 0.0 ? null : c, m, n);
     Nd4j.gemm(left, right, out, transA, transB, 1.0, beta);
     out.data().asNioDouble().get(c, 0, m * n);

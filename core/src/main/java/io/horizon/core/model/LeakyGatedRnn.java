@@ -99,11 +99,9 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
     // per step one product [h_{t-1} | x_t | 1] · [W_h; U_s | W_x; W_s | b]ᵀ
     StepProduct product = new StepProduct(bs, new double[][] {weights.recurrent()}, new int[] {h}, weights.input(),
         config.inputDim(), weights.inputBias(), w);
+    product.setBlock(state, 0, h);
     double[] previous = product.rows();
     int k = product.columns();
-    for (int b = 0; b < bs; b++) {
-      System.arraycopy(state, b * h, previous, b * k, h);
-    }
     LeakyStates states = new LeakyStates(bs, length, h, layerNorm != null);
     CandidateLayerNorm norm = candidateNorm(bs, w);
     double[] pre = new double[bs * w];
@@ -228,9 +226,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
     for (int t = 0; t < length; t++) {
       product.setInputs(batch.x(), t, length);
       if (t > 0) {
-        for (int b = 0; b < bs; b++) {
-          System.arraycopy(states.hidden, (b * length + t - 1) * h, left, b * k + h, h);
-        }
+        product.setStep(states.hidden, t - 1, length, h, h);
       }
       product.multiply(block);
       double[] dz = norm == null ? block : norm.tangent(block, t, states, dLnWeight, dLnBias);

@@ -1,6 +1,5 @@
 package io.horizon.core.model;
 
-import io.horizon.core.linalg.Gemm;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -15,10 +14,7 @@ final class Lstm extends ParameterizedRnn {
     super(config, parameters, Architecture.LSTM);
   }
 
-  /**
-   * LW-4 … LW-8 over the batch: the input products of all steps in one matrix product, then one recurrent product
-   * per step for the whole batch.
-   */
+  /** LW-4 … LW-8 over the batch: one product per step for the whole batch, inputs and biases folded in. */
   @Override
   public LstmTrajectory forward(SequenceBatch batch) {
     checkBatch(batch);
@@ -30,13 +26,13 @@ final class Lstm extends ParameterizedRnn {
     int rows = n * length;
     boolean ln = config.layerNorm();
     double[] gates = new double[rows * width];
-    Gemm.multiply(batch.x(), false, w.input(), true, gates, rows, width, config.inputDim(), 0.0);
     double[] cell = new double[rows * h];
     double[] tanhCell = new double[rows * h];
     double[] hidden = new double[rows * h];
     double[] normalized = ln ? new double[rows * h] : null;
     double[] inverseStd = ln ? new double[rows] : null;
     LstmCell update = new LstmCell(w, n);
+    StepProduct product = w.stepProduct(n);
     double[] pre = new double[n * width];
     double[] hBlock = new double[n * h];
     double[] cBlock = new double[n * h];
@@ -44,11 +40,10 @@ final class Lstm extends ParameterizedRnn {
     double[] normBlock = ln ? new double[n * h] : null;
     double[] invBlock = ln ? new double[n] : null;
     for (int t = 0; t < length; t++) {
-      Steps.gather(gates, t, n, length, width, pre);
-      if (t > 0) {
-        Gemm.multiply(hBlock, false, w.recurrent(), true, pre, n, width, h, 1.0);
-      }
+      product.setInputs(batch.x(), t, length);
+      product.multiply(pre);
       update.update(pre, cBlock, tanhBlock, hBlock, normBlock, invBlock);
+      product.setBlock(hBlock, 0, h);
       Steps.scatter(pre, t, n, length, width, gates);
       Steps.scatter(cBlock, t, n, length, h, cell);
       Steps.scatter(tanhBlock, t, n, length, h, tanhCell);
@@ -88,7 +83,6 @@ final class Lstm extends ParameterizedRnn {
     checkBatch(batch);
     int n = batch.batchSize();
     int h = config.hiddenSize();
-    int d = config.inputDim();
     if (t < 0 || t >= batch.length()) {
       throw new IllegalArgumentException("t: step " + t + " outside [0, " + batch.length() + ")");
     }
@@ -98,17 +92,17 @@ final class Lstm extends ParameterizedRnn {
     }
     requireFinite(previousState, "previousState");
     LstmWeights w = packedParameters();
-    double[] x = new double[n * d];
-    Steps.gather(batch.x(), t, n, batch.length(), d, x);
-    double[] pre = new double[n * 4 * h];
-    Gemm.multiply(x, false, w.input(), true, pre, n, 4 * h, d, 0.0);
     double[] hBlock = new double[n * h];
     double[] cBlock = new double[n * h];
     for (int b = 0; b < n; b++) {
       System.arraycopy(previousState, b * 2 * h, hBlock, b * h, h);
       System.arraycopy(previousState, b * 2 * h + h, cBlock, b * h, h);
     }
-    Gemm.multiply(hBlock, false, w.recurrent(), true, pre, n, 4 * h, h, 1.0);
+    StepProduct product = w.stepProduct(n);
+    product.setBlock(hBlock, 0, h);
+    product.setInputs(batch.x(), t, batch.length());
+    double[] pre = new double[n * 4 * h];
+    product.multiply(pre);
     boolean ln = config.layerNorm();
     new LstmCell(w, n).update(pre, cBlock, new double[n * h], hBlock, ln ? new double[n * h] : null,
         ln ? new double[n] : null);

@@ -22,23 +22,20 @@ final class LstmCell {
   }
 
   /**
-   * Applies LW-4 … LW-8 to the bias-free pre-activations {@code pre[r·4H + k]} (W x_t + U h_{t-1}, gates packed
-   * as in {@link LstmWeights}) and c_{t-1} in {@code cell}: overwrites {@code pre} with the activations i, f, o, g
-   * and {@code cell} with c_t, and writes tanh c_t and h_t = o ⊙ tanh c_t. With LayerNorm the candidate is
-   * tanh(LN(W_g x + b_g + U_g h)) and the normalised values and per-row 1/σ are kept in {@code normalized},
-   * {@code inverseStd} (unused without LayerNorm).
+   * Applies LW-4 … LW-8 to the pre-activations {@code pre[r·4H + k]} (W x_t + U h_{t-1} + b, gates packed as in
+   * {@link LstmWeights}, from {@link LstmWeights#stepProduct}) and c_{t-1} in {@code cell}: overwrites {@code pre}
+   * with the activations i, f, o, g and {@code cell} with c_t, and writes tanh c_t and h_t = o ⊙ tanh c_t. With
+   * LayerNorm the candidate is tanh(LN(W_g x + b_g + U_g h)) and the normalised values and per-row 1/σ are kept in
+   * {@code normalized}, {@code inverseStd} (unused without LayerNorm).
    */
   void update(double[] pre, double[] cell, double[] tanhCell, double[] hidden, double[] normalized,
       double[] inverseStd) {
     int h = weights.hiddenSize();
     int width = 4 * h;
-    double[] bias = weights.bias();
     int g0 = LstmWeights.CANDIDATE * h;
     if (candidate != null) {
       for (int r = 0; r < rows; r++) {
-        for (int q = 0; q < h; q++) {
-          candidate[r * h + q] = pre[r * width + g0 + q] + bias[g0 + q];
-        }
+        System.arraycopy(pre, r * width + g0, candidate, r * h, h);
       }
       LayerNorm.forward(candidate, weights.normWeight(), weights.normBias(), normalized, inverseStd,
           normalizedCandidate, rows, h);
@@ -49,11 +46,11 @@ final class LstmCell {
       int p = r * width;
       int s = r * h;
       // the three sigmoid gates i, f, o are the packed blocks 0, 1, 2: one run of 3H values
-      VectorActivations.sigmoid(pre, p, bias, 0, pre, p, g0);
+      VectorActivations.sigmoid(pre, p, null, 0, pre, p, g0);
       if (candidate != null) {
         VectorActivations.tanh(normalizedCandidate, s, null, 0, pre, p + g0, h, tanhScratch);
       } else {
-        VectorActivations.tanh(pre, p + g0, bias, g0, pre, p + g0, h, tanhScratch);
+        VectorActivations.tanh(pre, p + g0, null, 0, pre, p + g0, h, tanhScratch);
       }
       for (int q = 0; q < h; q++) {
         cell[s + q] = pre[p + f0 + q] * cell[s + q] + pre[p + q] * pre[p + g0 + q];

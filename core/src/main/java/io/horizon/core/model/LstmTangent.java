@@ -1,6 +1,5 @@
 package io.horizon.core.model;
 
-import io.horizon.core.linalg.Gemm;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -10,27 +9,33 @@ import io.horizon.core.task.SequenceBatch;
 final class LstmTangent {
   private LstmTangent() {}
 
-  /** The tangents of h and c along the packed direction {@code u}, laid out {@code [(b*T + t)*H + q]}. */
+  /**
+   * The tangents of h and c along the packed direction {@code u}, laid out {@code [(b*T + t)*H + q]}. Per step one
+   * product {@code [v_{t−1} | h_{t−1} | x_t | 1] · [U | u_U | u_W | u_b]ᵀ} gives the pre-activation tangents of all
+   * four gates: the J-part of the total tangent and the explicit term together (v stays 0 in IMMEDIATE mode).
+   */
   static Tangent tangent(LstmTrajectory tr, LstmWeights u, TangentMode mode) {
     SequenceBatch batch = tr.batch();
     LstmWeights w = tr.weights();
     int n = batch.batchSize();
     int length = batch.length();
     int h = w.hiddenSize();
-    int width = 4 * h;
     int rows = n * length;
-    double[] dPre = new double[rows * width];
-    int joinedWidth = w.inputDim() + h;
-    Gemm.multiply(tr.inputsWithPreviousHidden(), false, u.joined(), true, dPre, rows, width, joinedWidth, 0.0);
+    StepProduct product = new StepProduct(n, new double[][] {w.recurrent(), u.recurrent()}, new int[] {h, h},
+        u.input(), w.inputDim(), u.bias(), 4 * h);
     double[] dHidden = new double[rows * h];
     double[] dCell = new double[rows * h];
     StepSweep sweep = new StepSweep(tr, u);
     boolean total = mode == TangentMode.TOTAL;
     for (int t = 0; t < length; t++) {
-      Steps.gather(dPre, t, n, length, width, sweep.dPreBlock);
-      if (total && t > 0) {
-        Gemm.multiply(sweep.dHiddenBlock, false, w.recurrent(), true, sweep.dPreBlock, n, width, h, 1.0);
+      product.setInputs(batch.x(), t, length);
+      if (t > 0) {
+        product.setStep(tr.hidden(), t - 1, length, h, h);
+        if (total) {
+          product.setBlock(sweep.dHiddenBlock, 0, h);
+        }
       }
+      product.multiply(sweep.dPreBlock);
       sweep.step(t, total && t > 0);
       Steps.scatter(sweep.dHiddenBlock, t, n, length, h, dHidden);
       Steps.scatter(sweep.dCellBlock, t, n, length, h, dCell);
@@ -70,7 +75,7 @@ final class LstmTangent {
     }
 
     /**
-     * Tangents of LW-4 … LW-8 at step t from the bias-free pre-activation tangents in {@link #dPreBlock}; the
+     * Tangents of LW-4 … LW-8 at step t from the pre-activation tangents in {@link #dPreBlock}; the
      * previous cell tangent in {@link #dCellBlock} enters only when {@code carry} (TOTAL mode after step 0).
      */
     void step(int t, boolean carry) {
@@ -78,12 +83,9 @@ final class LstmTangent {
       int f0 = LstmWeights.FORGET * h;
       int o0 = LstmWeights.OUTPUT * h;
       int g0 = LstmWeights.CANDIDATE * h;
-      double[] dBias = u.bias();
       if (dCandidate != null) {
         for (int b = 0; b < n; b++) {
-          for (int q = 0; q < h; q++) {
-            dCandidateIn[b * h + q] = dPreBlock[b * width + g0 + q] + dBias[g0 + q];
-          }
+          System.arraycopy(dPreBlock, b * width + g0, dCandidateIn, b * h, h);
         }
         Steps.gather(tr.normalized(), t, n, length, h, normBlock);
         Steps.gather(tr.inverseStd(), t, n, length, 1, invBlock);
@@ -106,10 +108,10 @@ final class LstmTangent {
           double g = gates[p + g0 + q];
           double tc = tanhCell[at];
           double cPrev = t > 0 ? cell[at - h] : 0.0;
-          double di = i * (1 - i) * (dPreBlock[pre] + dBias[q]);
-          double df = f * (1 - f) * (dPreBlock[pre + f0] + dBias[f0 + q]);
-          double dout = o * (1 - o) * (dPreBlock[pre + o0] + dBias[o0 + q]);
-          double dCandPre = dCandidate != null ? dCandidate[inBlock] : dPreBlock[pre + g0] + dBias[g0 + q];
+          double di = i * (1 - i) * dPreBlock[pre];
+          double df = f * (1 - f) * dPreBlock[pre + f0];
+          double dout = o * (1 - o) * dPreBlock[pre + o0];
+          double dCandPre = dCandidate != null ? dCandidate[inBlock] : dPreBlock[pre + g0];
           double dg = (1 - g * g) * dCandPre;
           double dcPrev = carry ? dCellBlock[inBlock] : 0.0;
           double dc = df * cPrev + f * dcPrev + di * g + i * dg;

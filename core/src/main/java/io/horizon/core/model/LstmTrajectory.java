@@ -30,7 +30,7 @@ record LstmTrajectory(
 
   /**
    * Rows {@code (x_t, h_{t−1})} of width D + H for every (b, t), in the order of {@link #hidden()}, with
-   * h_{−1} = 0: the left operand of the products over all steps with {@link LstmWeights#joined()}.
+   * h_{−1} = 0: the right operand of the weight-gradient product over all steps ({@link LstmWeights#addJoined}).
    */
   double[] inputsWithPreviousHidden() {
     int h = weights.hiddenSize();

@@ -69,22 +69,18 @@ record LstmWeights(
   }
 
   /**
-   * Input and recurrent weights side by side, {@code [4H, D + H]} with row k = (input row k, recurrent row k): the
-   * right operand of the products over all steps with the rows (x_t, h_{t−1}) of
-   * {@link LstmTrajectory#inputsWithPreviousHidden()}.
+   * The product of one step, {@code [h_{t−1} | x_t | 1] · [U | W | b]ᵀ} (B × 4H): the pre-activations of all four
+   * gates with the inputs and biases folded in (LW-4 … LW-7).
    */
-  double[] joined() {
-    int h = hiddenSize;
-    int d = inputDim;
-    double[] out = new double[4 * h * (d + h)];
-    for (int k = 0; k < 4 * h; k++) {
-      System.arraycopy(input, k * d, out, k * (d + h), d);
-      System.arraycopy(recurrent, k * h, out, k * (d + h) + d, h);
-    }
-    return out;
+  StepProduct stepProduct(int batch) {
+    return new StepProduct(batch, new double[][] {recurrent}, new int[] {hiddenSize}, input, inputDim, bias,
+        4 * hiddenSize);
   }
 
-  /** Adds a {@code [4H, D + H]} matrix in the layout of {@link #joined()} into the input and recurrent weights. */
+  /**
+   * Adds a {@code [4H, D + H]} matrix, row k = (input row k, recurrent row k), into the input and recurrent weights:
+   * the weight gradients over all steps against {@link LstmTrajectory#inputsWithPreviousHidden()}.
+   */
   void addJoined(double[] joined) {
     int h = hiddenSize;
     int d = inputDim;

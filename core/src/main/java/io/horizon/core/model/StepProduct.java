@@ -7,15 +7,15 @@ import io.horizon.core.linalg.Gemm;
  * left operand is {@code [state blocks | x_t | 1]} and the right operand holds the matching weights side by side,
  * {@code [R_1 | … | W_in | b]} (out × columns), so that one product per step gives the whole pre-activation
  * {@code Σ_i R_i s_i + W_in x_t + b} of every sequence. Callers write the state blocks into {@link #rows()}; the
- * inputs come from {@link #setInputs}. One instance per call and thread.
+ * inputs come from {@link #setInputs}. The weights sit in BLAS memory for the whole sweep. One instance per call and
+ * thread.
  */
 final class StepProduct {
   private final int batch;
-  private final int out;
   private final int columns;
   private final int inputAt;
   private final int inputDim;
-  private final double[] weights;
+  private final Gemm.Resident weights;
   private final double[] rows;
 
   /**
@@ -24,7 +24,6 @@ final class StepProduct {
    */
   StepProduct(int batch, double[][] blocks, int[] widths, double[] input, int inputDim, double[] bias, int out) {
     this.batch = batch;
-    this.out = out;
     this.inputDim = inputDim;
     int at = 0;
     for (int width : widths) {
@@ -32,7 +31,7 @@ final class StepProduct {
     }
     this.inputAt = at;
     this.columns = at + inputDim + 1;
-    this.weights = new double[out * columns];
+    double[] weights = new double[out * columns];
     for (int r = 0; r < out; r++) {
       int to = r * columns;
       for (int i = 0; i < blocks.length; i++) {
@@ -42,6 +41,7 @@ final class StepProduct {
       System.arraycopy(input, r * inputDim, weights, to, inputDim);
       weights[r * columns + columns - 1] = bias[r];
     }
+    this.weights = Gemm.resident(weights, out, columns);
     this.rows = new double[batch * columns];
     for (int b = 0; b < batch; b++) {
       rows[b * columns + columns - 1] = 1.0;
@@ -57,15 +57,30 @@ final class StepProduct {
     return columns;
   }
 
+  /** Copies a B × width block (sequence b's values at {@code b * width}) into every row from column {@code at}. */
+  void setBlock(double[] block, int at, int width) {
+    for (int b = 0; b < batch; b++) {
+      System.arraycopy(block, b * width, rows, b * columns + at, width);
+    }
+  }
+
+  /**
+   * Copies step t of every sequence of a batch-major {@code [(b*T + t)*width + k]} array (a trajectory) into every row
+   * from column {@code at}.
+   */
+  void setStep(double[] trajectory, int t, int length, int at, int width) {
+    for (int b = 0; b < batch; b++) {
+      System.arraycopy(trajectory, (b * length + t) * width, rows, b * columns + at, width);
+    }
+  }
+
   /** Copies x_t of every sequence of a batch-major {@code [(b*T + t)*D + d]} input into the rows. */
   void setInputs(double[] x, int t, int length) {
-    for (int b = 0; b < batch; b++) {
-      System.arraycopy(x, (b * length + t) * inputDim, rows, b * columns + inputAt, inputDim);
-    }
+    setStep(x, t, length, inputAt, inputDim);
   }
 
   /** {@code result = rows · weightsᵀ}, batch × out. */
   void multiply(double[] result) {
-    Gemm.multiply(rows, false, weights, true, result, batch, out, columns, 0.0);
+    Gemm.multiply(rows, weights, result, batch, 0.0);
   }
 }
