@@ -46,21 +46,24 @@ public final class Gemm {
   }
 
   /**
-   * {@code c = a · bᵀ + beta · c} with {@code a} stored as {@code m×k} and the resident {@code b} (n×k): the product
-   * of a recurrence step, whose weights stay put while the left operand changes.
+   * {@code c = a · op(b) + beta · c} with {@code a} stored as {@code m×k} and the resident {@code op(b)} k×n: the
+   * products of a recurrence step, whose weights stay put while the left operand changes.
    */
   public static void multiply(double[] a, Resident b, double[] c, int m, double beta) {
     if (m == 0) {
       return;
     }
-    run(load(0, a, m, b.cols), false, b.array, true, c, m, b.rows, beta);
+    run(load(0, a, m, b.inner()), false, b.array, b.transposed, c, m, b.outer(), beta);
   }
 
-  /** Copies a row-major {@code rows×cols} matrix into BLAS memory once, for use as a right operand many times. */
-  public static Resident resident(double[] data, int rows, int cols) {
+  /**
+   * Copies a row-major {@code rows×cols} matrix into BLAS memory once, for use as the right operand of many products:
+   * as it is, or transposed when {@code transposed}.
+   */
+  public static Resident resident(double[] data, int rows, int cols, boolean transposed) {
     INDArray array = Nd4j.create(DataType.DOUBLE, rows, cols);
     array.data().asNioDouble().put(data, 0, rows * cols);
-    return new Resident(array, rows, cols);
+    return new Resident(array, transposed);
   }
 
   /**
@@ -69,13 +72,21 @@ public final class Gemm {
    */
   public static final class Resident {
     private final INDArray array;
-    private final int rows;
-    private final int cols;
+    private final boolean transposed;
 
-    private Resident(INDArray array, int rows, int cols) {
+    private Resident(INDArray array, boolean transposed) {
       this.array = array;
-      this.rows = rows;
-      this.cols = cols;
+      this.transposed = transposed;
+    }
+
+    /** k: the columns of the left operand. */
+    private int inner() {
+      return (int) (transposed ? array.columns() : array.rows());
+    }
+
+    /** n: the columns of the product. */
+    private int outer() {
+      return (int) (transposed ? array.rows() : array.columns());
     }
   }
 

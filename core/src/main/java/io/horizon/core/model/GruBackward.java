@@ -29,7 +29,8 @@ final class GruBackward {
     if (!Double.isFinite(loss)) {
       throw new IllegalArgumentException("y: the targets or step weights hold NaN or Inf (loss " + loss + ")");
     }
-    double[] updateReset = w.stackedUpdateReset();
+    Gemm.Resident updateReset = Gemm.resident(w.stackedUpdateReset(), 2 * h, h, false);
+    Gemm.Resident candidateRecurrent = Gemm.resident(w.candidateRecurrent, h, h, false);
     double[] gateGrad = new double[rows * 2 * h];
     double[] candidateGrad = new double[rows * h];
     double[] dState = new double[nb * h];
@@ -58,7 +59,7 @@ final class GruBackward {
             grad.lnBias, nb, h);
       }
       System.arraycopy(preBlock, 0, candidateGrad, t * nb * h, nb * h);
-      Gemm.multiply(preBlock, false, w.candidateRecurrent, false, resetInput, nb, h, h, 0.0);
+      Gemm.multiply(preBlock, candidateRecurrent, resetInput, nb, 0.0);
       for (int b = 0; b < nb; b++) {
         int at = s.offset(t, b);
         for (int q = 0; q < h; q++) {
@@ -71,7 +72,7 @@ final class GruBackward {
       }
       System.arraycopy(gateBlock, 0, gateGrad, t * nb * 2 * h, nb * 2 * h);
       if (t > 0) {
-        Gemm.multiply(gateBlock, false, updateReset, false, dState, nb, h, 2 * h, 1.0);
+        Gemm.multiply(gateBlock, updateReset, dState, nb, 1.0);
       }
     }
     addWeightGradients(grad, s, trajectory.inputs, gateGrad, candidateGrad);

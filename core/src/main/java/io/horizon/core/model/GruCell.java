@@ -9,7 +9,8 @@ import io.horizon.core.linalg.Gemm;
  */
 final class GruCell {
   private final GruWeights weights;
-  private final double[] updateReset;
+  private final Gemm.Resident updateReset;
+  private final Gemm.Resident candidateRecurrent;
   private final int batch;
   private final int hidden;
   private final double[] recurrent;
@@ -19,7 +20,9 @@ final class GruCell {
 
   GruCell(GruWeights weights, int batch) {
     this.weights = weights;
-    this.updateReset = weights.stackedUpdateReset();
+    this.updateReset = Gemm.resident(weights.stackedUpdateReset(), 2 * weights.hiddenSize, weights.hiddenSize, true);
+    this.candidateRecurrent =
+        Gemm.resident(weights.candidateRecurrent, weights.hiddenSize, weights.hiddenSize, true);
     this.batch = batch;
     this.hidden = weights.hiddenSize;
     this.recurrent = new double[batch * 2 * hidden];
@@ -35,7 +38,7 @@ final class GruCell {
    */
   void advance(GruStates s, int t, double[] projection, double[] state) {
     int h = hidden;
-    Gemm.multiply(state, false, updateReset, true, recurrent, batch, 2 * h, h, 0.0);
+    Gemm.multiply(state, updateReset, recurrent, batch, 0.0);
     for (int b = 0; b < batch; b++) {
       int at = s.offset(t, b);
       int x = (t * batch + b) * 3 * h;
@@ -50,7 +53,7 @@ final class GruCell {
         resetBlock[b * h + q] = gated;
       }
     }
-    Gemm.multiply(resetBlock, false, weights.candidateRecurrent, true, candidatePre, batch, h, h, 0.0);
+    Gemm.multiply(resetBlock, candidateRecurrent, candidatePre, batch, 0.0);
     for (int b = 0; b < batch; b++) {
       int x = (t * batch + b) * 3 * h + 2 * h;
       for (int q = 0; q < h; q++) {

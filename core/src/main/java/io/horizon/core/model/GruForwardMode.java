@@ -23,7 +23,8 @@ final class GruForwardMode {
     Gemm.multiply(s.states, false, u.stackedUpdateReset(), true, gatePart, rows, 2 * h, h, 0.0);
     double[] candidatePart = new double[rows * h];
     Gemm.multiply(s.resetState, false, u.candidateRecurrent, true, candidatePart, rows, h, h, 0.0);
-    double[] updateReset = w.stackedUpdateReset();
+    Gemm.Resident updateReset = Gemm.resident(w.stackedUpdateReset(), 2 * h, h, true);
+    Gemm.Resident candidateRecurrent = Gemm.resident(w.candidateRecurrent, h, h, true);
     double[] out = new double[rows * h];
     double[] previous = new double[nb * h];
     double[] next = new double[nb * h];
@@ -35,7 +36,7 @@ final class GruForwardMode {
     for (int t = 0; t < length; t++) {
       boolean carry = total && t > 0;
       if (carry) {
-        Gemm.multiply(previous, false, updateReset, true, gateRecurrent, nb, 2 * h, h, 0.0);
+        Gemm.multiply(previous, updateReset, gateRecurrent, nb, 0.0);
       }
       for (int b = 0; b < nb; b++) {
         int at = s.offset(t, b);
@@ -56,7 +57,7 @@ final class GruForwardMode {
           resetStateTangent[k] = r * (1 - r) * dReset * s.states[at + q] + r * vPrevious;
         }
       }
-      Gemm.multiply(resetStateTangent, false, w.candidateRecurrent, true, preTangent, nb, h, h, 0.0);
+      Gemm.multiply(resetStateTangent, candidateRecurrent, preTangent, nb, 0.0);
       for (int b = 0; b < nb; b++) {
         int row = t * nb + b;
         for (int q = 0; q < h; q++) {

@@ -148,7 +148,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
     double[] dHidden = new double[rows * h];
     double loss = Readout.backward(
         batch, trajectory.predictions(), states.hidden, parameters, gradient, scale, dHidden, h);
-    StackedWeights weights = StackedWeights.of(parameters, gateWidth() > 0);
+    Gemm.Resident recurrent = Gemm.resident(StackedWeights.of(parameters, gateWidth() > 0).recurrent(), w, h, false);
     CandidateLayerNorm norm = candidateNorm(bs, w);
     double[] gLnWeight = norm == null ? null : gradient.data(layerNorm + ".weight");
     double[] gLnBias = norm == null ? null : gradient.data(layerNorm + ".bias");
@@ -179,7 +179,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
       }
       Steps.scatter(block, t, bs, length, w, dPre);
       if (t > 0) {
-        Gemm.multiply(block, false, weights.recurrent(), false, carry, bs, h, w, 1.0);
+        Gemm.multiply(block, recurrent, carry, bs, 1.0);
       }
     }
     double[] gInput = new double[w * batch.inputDim()];

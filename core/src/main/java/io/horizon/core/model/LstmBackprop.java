@@ -44,6 +44,7 @@ final class LstmBackprop {
   private static final class StepSweep {
     private final LstmTrajectory tr;
     private final LstmWeights w;
+    private final Gemm.Resident recurrent;
     private final LstmWeights gradient;
     private final int n;
     private final int length;
@@ -59,6 +60,7 @@ final class LstmBackprop {
     StepSweep(LstmTrajectory tr, LstmWeights gradient) {
       this.tr = tr;
       this.w = tr.weights();
+      this.recurrent = Gemm.resident(w.recurrent(), 4 * w.hiddenSize(), w.hiddenSize(), false);
       this.gradient = gradient;
       this.n = tr.batch().batchSize();
       this.length = tr.batch().length();
@@ -129,7 +131,7 @@ final class LstmBackprop {
         }
       }
       if (t > 0) {
-        Gemm.multiply(dPreBlock, w.recurrent(), dHiddenCarry, n, h, width);
+        Gemm.multiply(dPreBlock, recurrent, dHiddenCarry, n, 0.0);
       }
     }
   }

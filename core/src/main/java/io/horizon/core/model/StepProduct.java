@@ -41,7 +41,7 @@ final class StepProduct {
       System.arraycopy(input, r * inputDim, weights, to, inputDim);
       weights[r * columns + columns - 1] = bias[r];
     }
-    this.weights = Gemm.resident(weights, out, columns);
+    this.weights = Gemm.resident(weights, out, columns, true);
     this.rows = new double[batch * columns];
     for (int b = 0; b < batch; b++) {
       rows[b * columns + columns - 1] = 1.0;
