@@ -67,7 +67,7 @@ public final class Gemm {
   }
 
   /**
-   * A matrix kept in BLAS memory across products (copying a step's weights in for every product cost 10–15 % of the
+   * A matrix kept in BLAS memory across products (copying a step's weights in for every product cost 6–11 % of the
    * product at the sizes of a recurrence step). Read-only: several threads may use one.
    */
   public static final class Resident {

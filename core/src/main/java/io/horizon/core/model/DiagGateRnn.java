@@ -17,7 +17,7 @@ final class DiagGateRnn extends LeakyGatedRnn {
   /** {@code s_t^{(q)} = σ(g_t^{(q)})} (LW-52). */
   @Override
   void open(double[] gatePre, int gateAt, double[] opening, int openingAt) {
-    VectorActivations.sigmoid(gatePre, gateAt, null, 0, opening, openingAt, hiddenSize());
+    VectorActivations.sigmoid(gatePre, gateAt, opening, openingAt, hiddenSize());
   }
 
   /** {@code ∂L/∂g^{(q)} = s^{(q)} (1 - s^{(q)}) ∂L/∂s^{(q)}} (the slope matrix S'_t of LW-53). */

@@ -114,7 +114,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
       for (int b = 0; b < bs; b++) {
         int row = (b * length + t) * h;
         open(pre, b * w + h, states.opening, row);
-        VectorActivations.tanh(z, b * zStride, null, 0, states.candidate, row, h, tanhScratch);
+        VectorActivations.tanh(z, b * zStride, states.candidate, row, h, tanhScratch);
         for (int q = 0; q < h; q++) {
           double c = states.candidate[row + q];
           double s = states.opening[row + q];

@@ -46,16 +46,16 @@ final class LstmCell {
       int p = r * width;
       int s = r * h;
       // the three sigmoid gates i, f, o are the packed blocks 0, 1, 2: one run of 3H values
-      VectorActivations.sigmoid(pre, p, null, 0, pre, p, g0);
+      VectorActivations.sigmoid(pre, p, pre, p, g0);
       if (candidate != null) {
-        VectorActivations.tanh(normalizedCandidate, s, null, 0, pre, p + g0, h, tanhScratch);
+        VectorActivations.tanh(normalizedCandidate, s, pre, p + g0, h, tanhScratch);
       } else {
-        VectorActivations.tanh(pre, p + g0, null, 0, pre, p + g0, h, tanhScratch);
+        VectorActivations.tanh(pre, p + g0, pre, p + g0, h, tanhScratch);
       }
       for (int q = 0; q < h; q++) {
         cell[s + q] = pre[p + f0 + q] * cell[s + q] + pre[p + q] * pre[p + g0 + q];
       }
-      VectorActivations.tanh(cell, s, null, 0, tanhCell, s, h, tanhScratch);
+      VectorActivations.tanh(cell, s, tanhCell, s, h, tanhScratch);
       for (int q = 0; q < h; q++) {
         hidden[s + q] = pre[p + o0 + q] * tanhCell[s + q];
       }

@@ -15,21 +15,17 @@ final class VectorActivations {
   private VectorActivations() {}
 
   /**
-   * {@code out[outAt + k] = σ(in[inAt + k] + bias[biasAt + k])} for k < n ({@code bias} may be null; {@code out} may
-   * be {@code in} at the same offset): −z, then e^{−z} in place, then 1/(1 + e^{−z}).
+   * {@code out[outAt + k] = σ(in[inAt + k])} for k < n ({@code out} may be {@code in} at the same offset): −z, then
+   * e^{−z} in place, then 1/(1 + e^{−z}).
    */
-  static void sigmoid(double[] in, int inAt, double[] bias, int biasAt, double[] out, int outAt, int n) {
+  static void sigmoid(double[] in, int inAt, double[] out, int outAt, int n) {
     int bound = LANES.loopBound(n);
     int k = 0;
     for (; k < bound; k += LANES.length()) {
-      DoubleVector x = DoubleVector.fromArray(LANES, in, inAt + k);
-      if (bias != null) {
-        x = x.add(DoubleVector.fromArray(LANES, bias, biasAt + k));
-      }
-      x.neg().intoArray(out, outAt + k);
+      DoubleVector.fromArray(LANES, in, inAt + k).neg().intoArray(out, outAt + k);
     }
     for (; k < n; k++) {
-      out[outAt + k] = -(in[inAt + k] + (bias == null ? 0 : bias[biasAt + k]));
+      out[outAt + k] = -in[inAt + k];
     }
     VectorMath.exp(out, outAt, n);
     DoubleVector one = DoubleVector.broadcast(LANES, 1.0);
@@ -42,31 +38,22 @@ final class VectorActivations {
   }
 
   /**
-   * {@code out[outAt + k] = tanh(in[inAt + k] + bias[biasAt + k])} for k < n ({@code bias} may be null; {@code out}
-   * may be {@code in} at the same offset), as {@link Tanh#of}: {@code sign(x) (1 − e)/(1 + e)} with
-   * {@code e = exp(−2|x|)} (taken in {@code scratch}, at least n long), the odd Taylor polynomial to x¹³ below
-   * |x| = 1/16.
+   * {@code out[outAt + k] = tanh(in[inAt + k])} for k < n ({@code out} may be {@code in} at the same offset), as
+   * {@link Tanh#of}: {@code sign(x) (1 − e)/(1 + e)} with {@code e = exp(−2|x|)} (taken in {@code scratch}, at least n
+   * long), the odd Taylor polynomial to x¹³ below |x| = 1/16.
    */
-  static void tanh(double[] in, int inAt, double[] bias, int biasAt, double[] out, int outAt, int n,
-      double[] scratch) {
+  static void tanh(double[] in, int inAt, double[] out, int outAt, int n, double[] scratch) {
     int bound = LANES.loopBound(n);
     int k = 0;
     for (; k < bound; k += LANES.length()) {
-      DoubleVector x = DoubleVector.fromArray(LANES, in, inAt + k);
-      if (bias != null) {
-        x = x.add(DoubleVector.fromArray(LANES, bias, biasAt + k));
-      }
-      x.abs().mul(-2.0).intoArray(scratch, k);
+      DoubleVector.fromArray(LANES, in, inAt + k).abs().mul(-2.0).intoArray(scratch, k);
     }
     for (; k < n; k++) {
-      scratch[k] = Math.abs(in[inAt + k] + (bias == null ? 0 : bias[biasAt + k])) * -2.0;
+      scratch[k] = Math.abs(in[inAt + k]) * -2.0;
     }
     VectorMath.exp(scratch, 0, n);
     for (k = 0; k < bound; k += LANES.length()) {
       DoubleVector x = DoubleVector.fromArray(LANES, in, inAt + k);
-      if (bias != null) {
-        x = x.add(DoubleVector.fromArray(LANES, bias, biasAt + k));
-      }
       DoubleVector e = DoubleVector.fromArray(LANES, scratch, k);
       DoubleVector far = e.neg().add(1.0).div(e.add(1.0)).lanewise(VectorOperators.NEG, x.lt(0));
       DoubleVector x2 = x.mul(x);
@@ -75,7 +62,7 @@ final class VectorActivations {
       far.blend(x.mul(p), x.abs().lt(Tanh.SERIES_LIMIT)).intoArray(out, outAt + k);
     }
     for (; k < n; k++) {
-      out[outAt + k] = Tanh.fromExp(in[inAt + k] + (bias == null ? 0 : bias[biasAt + k]), scratch[k]);
+      out[outAt + k] = Tanh.fromExp(in[inAt + k], scratch[k]);
     }
   }
 }

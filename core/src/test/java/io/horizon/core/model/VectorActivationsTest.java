@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link VectorActivations} against StrictMath's tanh and the scalar sigmoid, on runs whose lengths and offsets
- * leave scalar tails, with and without a bias, into another array and in place.
+ * leave scalar tails, into another array and in place.
  */
 class VectorActivationsTest {
   @Test
@@ -16,21 +16,14 @@ class VectorActivationsTest {
     Rng rng = new Rng(6);
     for (int n : new int[] {1, 7, 8, 13, 64, 301}) {
       double[] in = new double[n + 3];
-      double[] bias = new double[n + 5];
       for (int i = 0; i < in.length; i++) {
         in[i] = Math.scalb(rng.uniform(-1, 1), rng.nextInt(70) - 60);
       }
-      for (int i = 0; i < bias.length; i++) {
-        bias[i] = i % 3 == 0 ? 0 : 0.01 * rng.gaussian();
-      }
       double[] out = new double[n + 2];
-      for (double[] b : new double[][] {null, bias}) {
-        VectorActivations.tanh(in, 3, b, 5, out, 2, n, new double[n]);
-        for (int k = 0; k < n; k++) {
-          double x = in[3 + k] + (b == null ? 0 : b[5 + k]);
-          double expected = StrictMath.tanh(x);
-          assertEquals(expected, out[2 + k], 1e-15 * Math.abs(expected), "tanh(" + x + ")");
-        }
+      VectorActivations.tanh(in, 3, out, 2, n, new double[n]);
+      for (int k = 0; k < n; k++) {
+        double expected = StrictMath.tanh(in[3 + k]);
+        assertEquals(expected, out[2 + k], 1e-15 * Math.abs(expected), "tanh(" + in[3 + k] + ")");
       }
     }
   }
@@ -39,17 +32,15 @@ class VectorActivationsTest {
   void sigmoidMatchesTheScalarFormula() {
     Rng rng = new Rng(7);
     int n = 203;
-    double[] in = new double[n];
-    double[] bias = new double[n];
-    for (int i = 0; i < n; i++) {
+    double[] in = new double[n + 1];
+    for (int i = 0; i < in.length; i++) {
       in[i] = rng.uniform(-40, 40);
-      bias[i] = rng.gaussian();
     }
     double[] out = new double[n];
-    VectorActivations.sigmoid(in, 0, bias, 0, out, 0, n);
+    VectorActivations.sigmoid(in, 1, out, 0, n);
     for (int k = 0; k < n; k++) {
-      double expected = Steps.sigmoid(in[k] + bias[k]);
-      assertEquals(expected, out[k], 1e-15 * expected, "sigmoid(" + (in[k] + bias[k]) + ")");
+      double expected = Steps.sigmoid(in[1 + k]);
+      assertEquals(expected, out[k], 1e-15 * expected, "sigmoid(" + in[1 + k] + ")");
     }
   }
 
@@ -59,8 +50,8 @@ class VectorActivationsTest {
         Math.nextDown(1.0 / 16)};
     double[] tanh = new double[in.length];
     double[] sigmoid = new double[in.length];
-    VectorActivations.tanh(in, 0, null, 0, tanh, 0, in.length, new double[in.length]);
-    VectorActivations.sigmoid(in, 0, null, 0, sigmoid, 0, in.length);
+    VectorActivations.tanh(in, 0, tanh, 0, in.length, new double[in.length]);
+    VectorActivations.sigmoid(in, 0, sigmoid, 0, in.length);
     assertEquals(1.0, tanh[0]);
     assertEquals(-1.0, tanh[1]);
     assertEquals(Double.doubleToLongBits(-0.0), Double.doubleToLongBits(tanh[2]));
@@ -82,21 +73,17 @@ class VectorActivationsTest {
     Rng rng = new Rng(8);
     int n = 45;
     double[] in = new double[n + 4];
-    double[] bias = new double[n];
     for (int i = 0; i < in.length; i++) {
       in[i] = rng.uniform(-5, 5);
     }
-    for (int i = 0; i < n; i++) {
-      bias[i] = rng.gaussian();
-    }
     double[] tanh = new double[n];
     double[] sigmoid = new double[n];
-    VectorActivations.tanh(in, 4, bias, 0, tanh, 0, n, new double[n]);
-    VectorActivations.sigmoid(in, 4, bias, 0, sigmoid, 0, n);
+    VectorActivations.tanh(in, 4, tanh, 0, n, new double[n]);
+    VectorActivations.sigmoid(in, 4, sigmoid, 0, n);
     double[] tanhInPlace = in.clone();
     double[] sigmoidInPlace = in.clone();
-    VectorActivations.tanh(tanhInPlace, 4, bias, 0, tanhInPlace, 4, n, new double[n]);
-    VectorActivations.sigmoid(sigmoidInPlace, 4, bias, 0, sigmoidInPlace, 4, n);
+    VectorActivations.tanh(tanhInPlace, 4, tanhInPlace, 4, n, new double[n]);
+    VectorActivations.sigmoid(sigmoidInPlace, 4, sigmoidInPlace, 4, n);
     for (int k = 0; k < n; k++) {
       assertEquals(tanh[k], tanhInPlace[4 + k], 0.0);
       assertEquals(sigmoid[k], sigmoidInPlace[4 + k], 0.0);
