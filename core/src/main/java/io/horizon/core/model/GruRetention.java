@@ -1,6 +1,7 @@
 package io.horizon.core.model;
 
 import io.horizon.core.linalg.Gemm;
+import io.horizon.core.linalg.VectorMath;
 
 /**
  * The GRU retention trace of THEORY §4.3 (LW-22…LW-25): retention {@code a_j = 1 − z_j}, reset {@code r_j} and the
@@ -34,10 +35,12 @@ final class GruRetention {
           double ur = w.resetRecurrent[q * h + q];
           double mix = codeDiagonal ? uh * previous * r * (1 - r) * ur : mixing[at + q];
           double diagonal = (c - previous) * z * (1 - z) * uz + z * (1 - c * c) * (uh * r + mix);
-          logRetention[out + q] = RetentionTrace.clampedLog(1 - z);
+          logRetention[out + q] = RetentionTrace.clamp(1 - z);
           ratio[out + q] = diagonal / Math.max(RetentionTrace.MIN_RETENTION, 1 - z);
-          logReset[out + q] = RetentionTrace.clampedLog(r);
+          logReset[out + q] = RetentionTrace.clamp(r);
         }
+        VectorMath.log(logRetention, out, h);
+        VectorMath.log(logReset, out, h);
       }
     }
     return new RetentionTrace(nb, length, h, logRetention, ratio, null, logReset);

@@ -1,6 +1,7 @@
 package io.horizon.core.model;
 
 import io.horizon.core.linalg.Gemm;
+import io.horizon.core.linalg.VectorMath;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -274,9 +275,10 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
           double previous = t > 0 ? states.hidden[i - h] : 0.0;
           double a = 1 - s;
           double diagonal = s * (1 - c * c) * wh[q * h + q] + (c - previous) * s * a * gateSelf[q];
-          logRetention[i] = RetentionTrace.clampedLog(a);
+          logRetention[i] = RetentionTrace.clamp(a);
           ratio[i] = diagonal / Math.max(a, RetentionTrace.MIN_RETENTION);
         }
+        VectorMath.log(logRetention, row, h);
       }
     }
     return new RetentionTrace(states.batchSize, length, h, logRetention, ratio, null, null);

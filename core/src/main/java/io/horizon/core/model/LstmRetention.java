@@ -1,5 +1,7 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.VectorMath;
+
 /**
  * The LSTM retention trace of THEORY §4.2 (LW-12 … LW-14): retention f_j, expression factor e_t and the
  * first-order ratio {@code cdiag_j · e_{j−1} / f_j} over the full window as in the reference code. With LayerNorm
@@ -27,9 +29,10 @@ final class LstmRetention {
         int o0 = row * width + LstmWeights.OUTPUT * h;
         int at = row * h;
         for (int q = 0; q < h; q++) {
-          logRetention[at + q] = RetentionTrace.clampedLog(gates[f0 + q]);
+          logRetention[at + q] = RetentionTrace.clamp(gates[f0 + q]);
           expression[at + q] = gates[o0 + q] * (1 - tanhCell[at + q] * tanhCell[at + q]);
         }
+        VectorMath.log(logRetention, at, h);
         if (t > 0) {
           for (int q = 0; q < h; q++) {
             double f = Math.max(gates[f0 + q], RetentionTrace.MIN_RETENTION);

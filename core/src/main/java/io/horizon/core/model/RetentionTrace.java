@@ -28,8 +28,8 @@ public record RetentionTrace(
   /** Lower clamp of retention factors before taking logs (THEORY §4). */
   public static final double MIN_RETENTION = 1e-12;
 
-  /** {@code log(clamp(a, 1e-12, 1))}. */
-  public static double clampedLog(double a) {
-    return Math.log(Math.min(1.0, Math.max(MIN_RETENTION, a)));
+  /** {@code clamp(a, 1e-12, 1)}: the retention factor whose logarithm the trace keeps. */
+  public static double clamp(double a) {
+    return Math.min(1.0, Math.max(MIN_RETENTION, a));
   }
 }

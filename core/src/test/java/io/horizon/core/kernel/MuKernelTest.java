@@ -34,13 +34,13 @@ class MuKernelTest {
     double[] out = readout ? new double[n] : null;
     double[] logR = reset ? new double[n] : null;
     for (int i = 0; i < n; i++) {
-      logA[i] = RetentionTrace.clampedLog(Math.exp(rng.uniform(Math.log(minRetention), 0)));
+      logA[i] = Math.log(RetentionTrace.clamp(Math.exp(rng.uniform(Math.log(minRetention), 0))));
       ratio[i] = 0.1 * rng.gaussian();
       if (readout) {
         out[i] = rng.uniform(0, 1);
       }
       if (reset) {
-        logR[i] = RetentionTrace.clampedLog(rng.uniform(0.5, 1.0));
+        logR[i] = Math.log(RetentionTrace.clamp(rng.uniform(0.5, 1.0)));
       }
     }
     return new RetentionTrace(B, T, H, logA, ratio, out, logR);
@@ -87,7 +87,7 @@ class MuKernelTest {
     double s = 0.05;
     int n = B * T * H;
     double[] logA = new double[n];
-    java.util.Arrays.fill(logA, RetentionTrace.clampedLog(1 - s));
+    java.util.Arrays.fill(logA, Math.log(RetentionTrace.clamp(1 - s)));
     RetentionTrace tr = new RetentionTrace(B, T, H, logA, new double[n], null, null);
     MuPrefixSums p = MuPrefixSums.of(tr, false, false);
     double[] mu = new double[H];

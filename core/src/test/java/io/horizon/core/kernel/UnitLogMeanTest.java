@@ -113,7 +113,7 @@ class UnitLogMeanTest {
     int batch = 2;
     int n = batch * LENGTH * H;
     double[] logRetention = new double[n];
-    Arrays.fill(logRetention, RetentionTrace.clampedLog(RetentionTrace.MIN_RETENTION));
+    Arrays.fill(logRetention, Math.log(RetentionTrace.clamp(RetentionTrace.MIN_RETENTION)));
     RetentionTrace trace = new RetentionTrace(batch, LENGTH, H, logRetention, new double[n], null, null);
     BatchFactors factors = new BatchFactors(MuPrefixSums.of(trace, false, false), new double[n], new double[n]);
     LagKernel kernel = new LagKernel(new BatchFactors[] {factors}, SignGauge.GLOBAL);
