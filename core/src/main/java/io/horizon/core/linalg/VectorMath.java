@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector-lane functions built from IEEE-exact lane operations only (add, multiply, fma, compare, bit moves), so that
- * they give the same bits whether the JVM interprets the vector code or compiles it: the library's lane-wise
+ * Vector-lane functions built from IEEE-exact lane operations only (add, multiply, divide, fma, compare, bit moves),
+ * so that they give the same bits whether the JVM interprets the vector code or compiles it: the library's lane-wise
  * exponential leaves the accuracy open, and its lane sum the order of additions, which would make a run depend on
  * the JIT's progress (sum lanes by storing them and adding left to right).
  */
@@ -93,9 +93,9 @@ public final class VectorMath {
       DoubleVector x = DoubleVector.fromArray(LANES, values, i);
       DoubleVector clamped = x.max(UNDERFLOW - 1).min(OVERFLOW + 1);
       DoubleVector shifted = clamped.fma(INV_LN2, ROUNDER);
-      DoubleVector k = shifted.sub(ROUNDER);
-      DoubleVector r = k.neg().fma(ln2Hi, clamped);
-      r = k.neg().fma(ln2Lo, r);
+      DoubleVector minusK = shifted.sub(ROUNDER).neg();
+      DoubleVector r = minusK.fma(ln2Hi, clamped);
+      r = minusK.fma(ln2Lo, r);
       DoubleVector p = DoubleVector.broadcast(LANES, TAYLOR[0]);
       for (int t = 1; t < TAYLOR.length; t++) {
         p = p.fma(r, DoubleVector.broadcast(LANES, TAYLOR[t]));

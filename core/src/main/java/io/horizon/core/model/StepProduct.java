@@ -6,9 +6,9 @@ import io.horizon.core.linalg.Gemm;
  * The matrix product of one recurrence step with the step's inputs and bias folded in: each sequence's row of the
  * left operand is {@code [state blocks | x_t | 1]} and the right operand holds the matching weights side by side,
  * {@code [R_1 | … | W_in | b]} (out × columns), so that one product per step gives the whole pre-activation
- * {@code Σ_i R_i s_i + W_in x_t + b} of every sequence. Callers write the state blocks into {@link #rows()}; the
- * inputs come from {@link #setInputs}. The weights sit in BLAS memory for the whole sweep. One instance per call and
- * thread.
+ * {@code Σ_i R_i s_i + W_in x_t + b} of every sequence. Callers fill the state blocks ({@link #setBlock},
+ * {@link #setStep}, or {@link #rows()} directly); the inputs come from {@link #setInputs}. The weights sit in BLAS
+ * memory for the whole sweep. One instance per call and thread.
  */
 final class StepProduct {
   private final int batch;
