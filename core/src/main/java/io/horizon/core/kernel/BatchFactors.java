@@ -1,8 +1,9 @@
 package io.horizon.core.kernel;
 
+import io.horizon.core.model.DiagnosticTrace;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.ParameterSet;
-import io.horizon.core.model.Trajectory;
+import io.horizon.core.task.SequenceBatch;
 import io.horizon.core.task.SequenceDataset;
 
 /**
@@ -32,13 +33,12 @@ record BatchFactors(MuPrefixSums prefixes, double[] delta, double[] tangent) {
     ParallelLoop.run(options.threads(), shards, s -> {
       int a = from + s * SHARD;
       int b = Math.min(to, a + SHARD);
-      Trajectory trajectory = model.forward(data.batch(a, b));
-      double[] v = model.tangent(trajectory, direction, options.tangentMode()).hidden();
-      MuPrefixSums prefixes = MuPrefixSums.of(
-          model.retention(trajectory, options.retention()), options.firstOrder(), options.resetEnvelopes());
+      SequenceBatch batch = data.batch(a, b);
+      DiagnosticTrace trace = model.diagnosticTrace(batch, direction, options.tangentMode(), options.retention());
+      MuPrefixSums prefixes = MuPrefixSums.of(trace.retention(), options.firstOrder(), options.resetEnvelopes());
       double[] delta = DiagnosticPass.outputError(
-          trajectory, model.parameters().data("out.weight"), model.config().hiddenSize());
-      parts[s] = new BatchFactors(prefixes, delta, v);
+          batch, trace.predictions(), model.parameters().data("out.weight"), model.config().hiddenSize());
+      parts[s] = new BatchFactors(prefixes, delta, trace.tangent());
     });
     return parts;
   }

@@ -2,7 +2,6 @@ package io.horizon.core.kernel;
 
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.ParameterSet;
-import io.horizon.core.model.Trajectory;
 import io.horizon.core.task.SequenceBatch;
 import io.horizon.core.task.SequenceDataset;
 import java.util.function.IntConsumer;
@@ -80,9 +79,7 @@ public final class DiagnosticPass {
    * δ_t = w_t (ŷ_t − y_t) · w_out ∈ R^H, the gradient of ½ w_t (ŷ − y)² with respect to h_t (THEORY §5.4; the MSE
    * factor 2 is dropped), laid out {@code [(b*T + t)*H + q]}.
    */
-  static double[] outputError(Trajectory trajectory, double[] readoutWeight, int h) {
-    SequenceBatch batch = trajectory.batch();
-    double[] yhat = trajectory.predictions();
+  static double[] outputError(SequenceBatch batch, double[] yhat, double[] readoutWeight, int h) {
     double[] delta = new double[yhat.length * h];
     int length = batch.length();
     for (int i = 0; i < yhat.length; i++) {

@@ -38,4 +38,17 @@ public interface GatedRnn {
 
   /** Retention factors and diagonal first-order corrections for the μ kernels (THEORY §4). */
   RetentionTrace retention(Trajectory trajectory, RetentionOptions options);
+
+  /**
+   * Everything the diagnostic pass needs from one batch: the forward pass's predictions, the hidden-state tangent
+   * along {@code direction} and the retention trace. An architecture may compute it in one sweep over time that
+   * never holds the whole trajectory; the numbers are those of {@link #forward}, {@link #tangent} and
+   * {@link #retention}, to the bit.
+   */
+  default DiagnosticTrace diagnosticTrace(
+      SequenceBatch batch, ParameterSet direction, TangentMode mode, RetentionOptions options) {
+    Trajectory trajectory = forward(batch);
+    return new DiagnosticTrace(
+        trajectory.predictions(), tangent(trajectory, direction, mode).hidden(), retention(trajectory, options));
+  }
 }

@@ -22,35 +22,24 @@ final class Lstm extends ParameterizedRnn {
     int n = batch.batchSize();
     int length = batch.length();
     int h = config.hiddenSize();
-    int width = 4 * h;
     int rows = n * length;
     boolean ln = config.layerNorm();
-    double[] gates = new double[rows * width];
+    double[] gates = new double[rows * 4 * h];
     double[] cell = new double[rows * h];
     double[] tanhCell = new double[rows * h];
     double[] hidden = new double[rows * h];
     double[] normalized = ln ? new double[rows * h] : null;
     double[] inverseStd = ln ? new double[rows] : null;
-    LstmCell update = new LstmCell(w, n);
-    StepProduct product = w.stepProduct(n);
-    double[] pre = new double[n * width];
-    double[] hBlock = new double[n * h];
-    double[] cBlock = new double[n * h];
-    double[] tanhBlock = new double[n * h];
-    double[] normBlock = ln ? new double[n * h] : null;
-    double[] invBlock = ln ? new double[n] : null;
+    LstmSteps steps = new LstmSteps(w, batch);
     for (int t = 0; t < length; t++) {
-      product.setInputs(batch.x(), t, length);
-      product.multiply(pre);
-      update.update(pre, cBlock, tanhBlock, hBlock, normBlock, invBlock);
-      product.setBlock(hBlock, 0, h);
-      Steps.scatter(pre, t, n, length, width, gates);
-      Steps.scatter(cBlock, t, n, length, h, cell);
-      Steps.scatter(tanhBlock, t, n, length, h, tanhCell);
-      Steps.scatter(hBlock, t, n, length, h, hidden);
+      steps.advance(t);
+      Steps.scatter(steps.gates, t, n, length, 4 * h, gates);
+      Steps.scatter(steps.cell, t, n, length, h, cell);
+      Steps.scatter(steps.tanhCell, t, n, length, h, tanhCell);
+      Steps.scatter(steps.hidden, t, n, length, h, hidden);
       if (ln) {
-        Steps.scatter(normBlock, t, n, length, h, normalized);
-        Steps.scatter(invBlock, t, n, length, 1, inverseStd);
+        Steps.scatter(steps.normalized, t, n, length, h, normalized);
+        Steps.scatter(steps.inverseStd, t, n, length, 1, inverseStd);
       }
     }
     double[] predictions =
@@ -69,12 +58,17 @@ final class Lstm extends ParameterizedRnn {
 
   @Override
   public Tangent tangent(Trajectory trajectory, ParameterSet direction, TangentMode mode) {
-    ParameterLayout.validate(config, direction, "direction");
-    String bad = direction.firstNonFinite();
-    if (bad != null) {
-      throw new IllegalArgumentException("direction: tensor '" + bad + "' holds NaN or Inf");
-    }
-    return LstmTangent.tangent(own(trajectory), LstmWeights.pack(config, direction), mode);
+    return LstmTangent.tangent(own(trajectory), packedDirection(direction), mode);
+  }
+
+  /** Forward pass, tangent and retention trace in one sweep over time ({@link LstmSweep}). */
+  @Override
+  public DiagnosticTrace diagnosticTrace(
+      SequenceBatch batch, ParameterSet direction, TangentMode mode, RetentionOptions options) {
+    checkBatch(batch);
+    LstmWeights u = packedDirection(direction);
+    return LstmSweep.trace(packedParameters(), parameters.data("out.weight"), parameters.data("out.bias")[0], batch,
+        u, mode);
   }
 
   /** LW-4 … LW-8 for step {@code t} from {@code previousState} {@code [b*2H + k]} (h then c), same layout out. */
@@ -118,6 +112,16 @@ final class Lstm extends ParameterizedRnn {
   @Override
   public RetentionTrace retention(Trajectory trajectory, RetentionOptions options) {
     return LstmRetention.trace(own(trajectory));
+  }
+
+  /** A projection direction packed like the parameters, after checking its tensors and values. */
+  private LstmWeights packedDirection(ParameterSet direction) {
+    ParameterLayout.validate(config, direction, "direction");
+    String bad = direction.firstNonFinite();
+    if (bad != null) {
+      throw new IllegalArgumentException("direction: tensor '" + bad + "' holds NaN or Inf");
+    }
+    return LstmWeights.pack(config, direction);
   }
 
   /** The packed parameters, after checking that no tensor holds NaN or Inf. */

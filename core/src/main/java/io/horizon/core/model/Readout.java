@@ -13,14 +13,18 @@ public final class Readout {
   public static double[] predict(double[] hidden, double[] weight, double bias, int rows, int h) {
     double[] yhat = new double[rows];
     for (int r = 0; r < rows; r++) {
-      double s = bias;
-      int o = r * h;
-      for (int q = 0; q < h; q++) {
-        s += weight[q] * hidden[o + q];
-      }
-      yhat[r] = s;
+      yhat[r] = predict(hidden, r * h, weight, bias, h);
     }
     return yhat;
+  }
+
+  /** The prediction {@code w_out · h + b_out} of the row of {@code h} values at {@code from}. */
+  static double predict(double[] hidden, int from, double[] weight, double bias, int h) {
+    double s = bias;
+    for (int q = 0; q < h; q++) {
+      s += weight[q] * hidden[from + q];
+    }
+    return s;
   }
 
   /**

@@ -47,7 +47,7 @@ class LstmRetentionTest {
     LstmTrajectory trajectory = (LstmTrajectory) model.forward(batch);
     RetentionTrace trace = model.retention(trajectory, RetentionOptions.DEFAULT);
     assertNull(trace.logReset());
-    double[] cdiag = LstmRetention.cellHiddenDiagonal(trajectory);
+    LstmRetention diagonals = new LstmRetention(trajectory.weights(), B, T);
     for (int t = 0; t < T; t++) {
       double[] before = ModelStepChecks.stateBefore(model, trajectory, t);
       double[] cellByHidden = ModelStepChecks.jacobianDiagonal(model, batch, t, before, H, 0);
@@ -60,7 +60,12 @@ class LstmRetentionTest {
           String where = " at b=" + b + " t=" + t + " q=" + q;
           double f = Math.exp(trace.logRetention()[at]);
           double e = trace.readout()[at];
-          assertRelative(cellByHidden[k], cdiag[at], "cdiag" + where);
+          int gate = (b * T + t) * 4 * H + q;
+          double[] gates = trajectory.gates();
+          double cdiag = diagonals.cellHiddenDiagonal(gates[gate + LstmWeights.INPUT * H],
+              gates[gate + LstmWeights.FORGET * H], gates[gate + LstmWeights.CANDIDATE * H],
+              t > 0 ? trajectory.cell()[at - H] : 0.0, q);
+          assertRelative(cellByHidden[k], cdiag, "cdiag" + where);
           assertRelative(cellByCell[k], f, "f" + where);
           assertRelative(hiddenByCell[k], e * f, "e·f" + where);
           double ratio = trace.firstOrderRatio()[at];

@@ -1,0 +1,50 @@
+package io.horizon.core.model;
+
+import io.horizon.core.task.SequenceBatch;
+
+/**
+ * The LSTM recurrence over a batch one step at a time (LW-4 … LW-8): per step one product
+ * {@code [h_{t−1} | x_t | 1] · [U | W | b]ᵀ} for the whole batch, then the cell update. Holds the current step's
+ * blocks, one row per sequence; from h_{−1} = c_{−1} = 0. One instance per call and thread.
+ */
+final class LstmSteps {
+  private final SequenceBatch batch;
+  private final int units;
+  private final StepProduct product;
+  private final LstmCell update;
+  /** Activations i, f, o, g of the step, {@code [b*4H + k]} packed as in {@link LstmWeights}. */
+  final double[] gates;
+  /** c_t, {@code [b*H + q]}. */
+  final double[] cell;
+  /** tanh c_t. */
+  final double[] tanhCell;
+  /** h_t. */
+  final double[] hidden;
+  /** LayerNorm's normalised candidate pre-activation, null without LayerNorm. */
+  final double[] normalized;
+  /** LayerNorm's 1/σ per row, null without LayerNorm. */
+  final double[] inverseStd;
+
+  LstmSteps(LstmWeights weights, SequenceBatch batch) {
+    int n = batch.batchSize();
+    this.batch = batch;
+    this.units = weights.hiddenSize();
+    this.product = weights.stepProduct(n);
+    this.update = new LstmCell(weights, n);
+    this.gates = new double[n * 4 * units];
+    this.cell = new double[n * units];
+    this.tanhCell = new double[n * units];
+    this.hidden = new double[n * units];
+    boolean ln = weights.normWeight() != null;
+    this.normalized = ln ? new double[n * units] : null;
+    this.inverseStd = ln ? new double[n] : null;
+  }
+
+  /** From the state after step t−1 to the state after step t. */
+  void advance(int t) {
+    product.setInputs(batch.x(), t, batch.length());
+    product.multiply(gates);
+    update.update(gates, cell, tanhCell, hidden, normalized, inverseStd);
+    product.setBlock(hidden, 0, units);
+  }
+}
