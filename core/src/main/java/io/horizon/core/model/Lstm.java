@@ -61,14 +61,16 @@ final class Lstm extends ParameterizedRnn {
     return LstmTangent.tangent(own(trajectory), packedDirection(direction), mode);
   }
 
-  /** Forward pass, tangent and retention trace in one sweep over time ({@link LstmSweep}). */
+  /**
+   * Forward pass, tangent and retention trace in one sweep over time ({@link LstmSweep}); {@code options} hold no
+   * LSTM switch.
+   */
   @Override
   public DiagnosticTrace diagnosticTrace(
       SequenceBatch batch, ParameterSet direction, TangentMode mode, RetentionOptions options) {
     checkBatch(batch);
-    LstmWeights u = packedDirection(direction);
     return LstmSweep.trace(packedParameters(), parameters.data("out.weight"), parameters.data("out.bias")[0], batch,
-        u, mode);
+        packedDirection(direction), mode);
   }
 
   /** LW-4 … LW-8 for step {@code t} from {@code previousState} {@code [b*2H + k]} (h then c), same layout out. */
