@@ -87,25 +87,17 @@ final class Lstm extends ParameterizedRnn {
           "previousState: expected " + n * 2 * h + " values [B, 2H], got " + previousState.length);
     }
     requireFinite(previousState, "previousState");
-    LstmWeights w = packedParameters();
-    double[] hBlock = new double[n * h];
-    double[] cBlock = new double[n * h];
+    LstmSteps steps = new LstmSteps(packedParameters(), batch);
     for (int b = 0; b < n; b++) {
-      System.arraycopy(previousState, b * 2 * h, hBlock, b * h, h);
-      System.arraycopy(previousState, b * 2 * h + h, cBlock, b * h, h);
+      System.arraycopy(previousState, b * 2 * h, steps.hidden, b * h, h);
+      System.arraycopy(previousState, b * 2 * h + h, steps.cell, b * h, h);
     }
-    StepProduct product = w.stepProduct(n);
-    product.setBlock(hBlock, 0, h);
-    product.setInputs(batch.x(), t, batch.length());
-    double[] pre = new double[n * 4 * h];
-    product.multiply(pre);
-    boolean ln = config.layerNorm();
-    new LstmCell(w, n).update(pre, cBlock, new double[n * h], hBlock, ln ? new double[n * h] : null,
-        ln ? new double[n] : null);
+    steps.startFromState();
+    steps.advance(t);
     double[] next = new double[n * 2 * h];
     for (int b = 0; b < n; b++) {
-      System.arraycopy(hBlock, b * h, next, b * 2 * h, h);
-      System.arraycopy(cBlock, b * h, next, b * 2 * h + h, h);
+      System.arraycopy(steps.hidden, b * h, next, b * 2 * h, h);
+      System.arraycopy(steps.cell, b * h, next, b * 2 * h + h, h);
     }
     return next;
   }

@@ -5,7 +5,8 @@ import io.horizon.core.task.SequenceBatch;
 /**
  * The LSTM recurrence over a batch one step at a time (LW-4 … LW-8): per step one product
  * {@code [h_{t−1} | x_t | 1] · [U | W | b]ᵀ} for the whole batch, then the cell update. Holds the current step's
- * blocks, one row per sequence; from h_{−1} = c_{−1} = 0. One instance per call and thread.
+ * blocks, one row per sequence; from h_{−1} = c_{−1} = 0 unless {@link #startFromState} says otherwise. One
+ * instance per call and thread.
  */
 final class LstmSteps {
   private final SequenceBatch batch;
@@ -38,6 +39,14 @@ final class LstmSteps {
     boolean ln = weights.normWeight() != null;
     this.normalized = ln ? new double[n * units] : null;
     this.inverseStd = ln ? new double[n] : null;
+  }
+
+  /**
+   * Takes h and c as written into {@link #hidden} and {@link #cell} as the state before the next step (instead of
+   * the zero state): for a single step from any state.
+   */
+  void startFromState() {
+    product.setBlock(hidden, 0, units);
   }
 
   /** From the state after step t−1 to the state after step t. */
