@@ -11,12 +11,18 @@ import jdk.incubator.vector.VectorSpecies;
  * with v_{t-ℓ}, THEORY §5.4), oriented by the gauge and handed to the sink.
  *
  * <p>Sequence-outer order: each sequence runs through all lags while its rows of the prefix sums, δ and v are still in
- * cache, so that a batch crosses the memory bus once; |μ| and ψ are taken in one vector pass per window.
+ * cache, so that a batch crosses the memory bus once, and within a sequence a chunk of end steps at a time runs
+ * through all lags; |μ| and ψ are taken in one vector pass per window.
  */
 final class LagKernel {
   private static final VectorSpecies<Double> LANES = VectorMath.LANES;
   /** Sequences that one worker takes through all lags at a time. */
   private static final int SEQUENCE_BLOCK = 8;
+  /**
+   * End steps of a sequence taken through all lags at a time: their rows (32 KiB per array at H = 128) are reused by
+   * every lag, and the start rows of lags 4 steps apart mostly coincide, so the rows come from L1/L2 rather than L3.
+   */
+  private static final int STEP_CHUNK = 32;
   private static final double LOG_FLOOR = 1e-30;
   /**
    * Floor of |μ| before its logarithm in the per-unit mean of logs: the smallest normal double, so a window whose
@@ -73,13 +79,11 @@ final class LagKernel {
     for (int i = 0; i < totals.length; i++) {
       sums[i] = totals[i].empty();
     }
-    Buffers buffers = new Buffers(hidden);
+    Buffers buffers = new Buffers(totals.length, hidden);
     int first = 0;
     for (BatchFactors shard : shards) {
       for (int g = Math.max(from, first); g < Math.min(to, first + shard.sequences()); g++) {
-        for (int i = 0; i < totals.length; i++) {
-          addSequence(sums[i], shard, g - first, g, neuronSigns == null ? null : neuronSigns[i], psi[i], buffers);
-        }
+        addSequence(sums, shard, g - first, g, neuronSigns, psi, buffers);
       }
       first += shard.sequences();
     }
@@ -87,20 +91,40 @@ final class LagKernel {
   }
 
   /**
-   * Sequence b of a shard (sequence g of the batch) at one lag: Σ_t |μ_t| per unit into the profile, Σ_t log|μ_t|
-   * per unit when the lag keeps logs, the sequence's mean |μ| into the envelope sums, and ψ_{g,t} for t = ℓ … T-1
-   * into {@code psi[g*(T-ℓ) + t-ℓ]}.
+   * Sequence b of a shard (sequence g of the batch) at every lag: its windows in chunks of {@link #STEP_CHUNK} end
+   * steps, each chunk through all lags (the chunk's end rows stay in cache across the lags, and the start rows of
+   * neighbouring lags overlap), then each lag's sums closed. Each (lag, unit) sum still runs over t in order.
    */
-  private void addSequence(LagTotals totals, BatchFactors shard, int b, int g, double[] neuronSign, double[] psi,
-      Buffers buffers) {
+  private void addSequence(LagTotals[] sums, BatchFactors shard, int b, int g, double[][] neuronSigns,
+      double[][] psi, Buffers buffers) {
+    for (double[] abs : buffers.sequenceAbs) {
+      Arrays.fill(abs, 0.0);
+    }
+    for (int t0 = 0; t0 < length; t0 += STEP_CHUNK) {
+      int t1 = Math.min(length, t0 + STEP_CHUNK);
+      for (int i = 0; i < sums.length; i++) {
+        addWindows(sums[i], shard, b, g, neuronSigns == null ? null : neuronSigns[i], psi[i],
+            buffers.sequenceAbs[i], Math.max(t0, sums[i].lag - 1), t1, buffers);
+      }
+    }
+    for (int i = 0; i < sums.length; i++) {
+      closeSequence(sums[i], buffers.sequenceAbs[i]);
+    }
+  }
+
+  /**
+   * The windows of one lag ending at t = {@code from … to−1} in sequence b of a shard (sequence g of the batch):
+   * |μ_t| per unit into {@code sequenceAbs}, log|μ_t| per unit when the lag keeps logs, and ψ_{g,t} for t ≥ ℓ into
+   * {@code psi[g*(T-ℓ) + t-ℓ]}.
+   */
+  private void addWindows(LagTotals totals, BatchFactors shard, int b, int g, double[] neuronSign, double[] psi,
+      double[] sequenceAbs, int from, int to, Buffers buffers) {
     double[] mu = buffers.mu;
-    double[] sequenceAbs = buffers.sequenceAbs;
     int ell = totals.lag;
     int h = hidden;
     int perSequence = length - ell;
     double[] unitLogSum = totals.unitLogSum;
-    Arrays.fill(sequenceAbs, 0.0);
-    for (int t = ell - 1; t < length; t++) {
+    for (int t = from; t < to; t++) {
       shard.prefixes().mu(b, t, ell, mu);
       if (neuronSign != null) {
         for (int q = 0; q < h; q++) {
@@ -113,17 +137,22 @@ final class LagKernel {
       int at = (b * length + t) * h;
       // the first window (t = ℓ−1) adds to the envelope only: it has no v_{t−ℓ}, so its ψ is taken against v_t and
       // dropped
-      double sample = absAndMatched(buffers, shard, at, t >= ell ? at - ell * h : at);
+      double sample = absAndMatched(mu, sequenceAbs, buffers.lanes, shard, at, t >= ell ? at - ell * h : at);
       if (t >= ell) {
         psi[g * perSequence + t - ell] = sample;
       }
     }
+  }
+
+  /** Adds one sequence's Σ_t |μ_t| per unit to the profile and its mean |μ| to the envelope sums. */
+  private void closeSequence(LagTotals totals, double[] sequenceAbs) {
+    int h = hidden;
     double mass = 0;
     for (int q = 0; q < h; q++) {
       totals.unitAbsSum[q] += sequenceAbs[q];
       mass += sequenceAbs[q];
     }
-    mass /= (double) (length - ell + 1) * h;
+    mass /= (double) (length - totals.lag + 1) * h;
     totals.massSum += mass;
     totals.logMassSum += Math.log(mass + LOG_FLOOR);
   }
@@ -156,9 +185,8 @@ final class LagKernel {
    * δ^{(q)}_t v^{(q)}_{t−ℓ} (LW-30, THEORY §5.4; the gauge is already in μ), with δ_t at {@code at} and v_{t−ℓ} at
    * {@code back}; a vector of units at a time, the lanes summed at the end.
    */
-  private static double absAndMatched(Buffers buffers, BatchFactors shard, int at, int back) {
-    double[] mu = buffers.mu;
-    double[] sequenceAbs = buffers.sequenceAbs;
+  private static double absAndMatched(double[] mu, double[] sequenceAbs, double[] laneBuffer, BatchFactors shard,
+      int at, int back) {
     int h = mu.length;
     double[] delta = shard.delta();
     double[] tangent = shard.tangent();
@@ -171,9 +199,9 @@ final class LagKernel {
       lanes = m.mul(DoubleVector.fromArray(LANES, delta, at + q))
           .fma(DoubleVector.fromArray(LANES, tangent, back + q), lanes);
     }
-    lanes.intoArray(buffers.lanes, 0);
+    lanes.intoArray(laneBuffer, 0);
     double sum = 0;
-    for (double lane : buffers.lanes) {
+    for (double lane : laneBuffer) {
       sum += lane;
     }
     for (; q < h; q++) {
@@ -199,15 +227,15 @@ final class LagKernel {
     }
   }
 
-  /** One worker's scratch: μ of a window, the sequence's Σ_t |μ| per unit, and the lanes of a vector sum. */
+  /** One worker's scratch: μ of a window, the sequence's Σ_t |μ| per lag and unit, and the lanes of a vector sum. */
   private static final class Buffers {
     final double[] mu;
-    final double[] sequenceAbs;
+    final double[][] sequenceAbs;
     final double[] lanes = new double[LANES.length()];
 
-    Buffers(int hidden) {
+    Buffers(int lags, int hidden) {
       this.mu = new double[hidden];
-      this.sequenceAbs = new double[hidden];
+      this.sequenceAbs = new double[lags][hidden];
     }
   }
 }
