@@ -7,6 +7,9 @@ measurement on stdout.
 
     python3 bench/baseline.py train --arch diag --length 512 --hidden 128 --input 16 --batch 128 --batches 4
     python3 bench/baseline.py diagnose --arch diag --sequences 1024 --length 512 --hidden 128 --lags 64
+
+`--dtype float64` runs the models in double precision, as Horizon does (default float32; the diagnostic pass's
+prefix sums and per-lag arithmetic are float64 either way).
 """
 import argparse
 import json
@@ -184,8 +187,10 @@ def main():
     parser.add_argument("--sequences", type=int, default=1024)
     parser.add_argument("--lags", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--dtype", choices=["float32", "float64"], default="float32")
     a = parser.parse_args()
     torch.set_num_threads(a.threads)
+    torch.set_default_dtype(getattr(torch, a.dtype))
     result = bench_train(a) if a.what == "train" else bench_diagnose(a)
     result.update({"what": a.what, "arch": a.arch, "length": a.length, "hidden": a.hidden, "batch": a.batch})
     print(json.dumps(result))

@@ -161,13 +161,17 @@ final class BenchCommand implements Callable<Integer> {
     long start = System.nanoTime();
     pass.run(model, data, direction, (lag, values, count) -> { }, done -> { });
     double ours = (System.nanoTime() - start) / 1e9;
-    double base = Double.NaN;
-    if (!noBaseline) {
-      base = baseline("diagnose", "--arch", arch.id(), "--sequences", "" + sequences, "--length", "" + length,
-          "--hidden", "" + hidden, "--input", "" + input, "--lags", "" + lagCount).get("seconds").asDouble();
-    }
     String label = String.format(Locale.ROOT, "%d seq T=%d H=%d %d lags", sequences, length, hidden, lagCount);
-    row("diagnostic pass " + arch + " (s)", label, ours, base, base / ours, "≥ 10");
+    // the baseline's model in float32, as a PyTorch user runs it, then in float64, the precision Horizon computes in
+    for (String precision : new String[] {"float32", "float64"}) {
+      double base = Double.NaN;
+      if (!noBaseline) {
+        base = baseline("diagnose", "--arch", arch.id(), "--sequences", "" + sequences, "--length", "" + length,
+            "--hidden", "" + hidden, "--input", "" + input, "--lags", "" + lagCount, "--dtype", precision)
+            .get("seconds").asDouble();
+      }
+      row("diagnostic pass " + arch + " (s)", label + ", baseline " + precision, ours, base, base / ours, "≥ 10");
+    }
   }
 
   /**
