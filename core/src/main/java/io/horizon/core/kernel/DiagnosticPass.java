@@ -76,23 +76,8 @@ public final class DiagnosticPass {
   }
 
   /**
-   * δ_t = w_t (ŷ_t − y_t) · w_out ∈ R^H, the gradient of ½ w_t (ŷ − y)² with respect to h_t (THEORY §5.4; the MSE
-   * factor 2 is dropped), laid out {@code [(b*T + t)*H + q]}.
-   */
-  static double[] outputError(SequenceBatch batch, double[] yhat, double[] readoutWeight, int h) {
-    double[] delta = new double[yhat.length * h];
-    int length = batch.length();
-    for (int i = 0; i < yhat.length; i++) {
-      double e = batch.weight(i % length) * (yhat[i] - batch.y()[i]);
-      for (int q = 0; q < h; q++) {
-        delta[i * h + q] = e * readoutWeight[q];
-      }
-    }
-    return delta;
-  }
-
-  /**
-   * Per-neuron signs sgn(m_q(ℓ)) from a pilot batch (its shards), m_q(ℓ) = mean_{b,t} δ^{(q)}_t v^{(q)}_{t−ℓ} (LW-30).
+   * Per-neuron signs sgn(m_q(ℓ)) from a pilot batch (its shards), m_q(ℓ) = mean_{b,t} δ^{(q)}_t v^{(q)}_{t−ℓ} (LW-30),
+   * with δ^{(q)}_t v^{(q)}_{t−ℓ} = e_t (w_q v^{(q)}_{t−ℓ}).
    */
   static double[][] pilotSigns(int[] lags, BatchFactors[] shards, int length, int h) {
     double[][] signs = new double[lags.length][h];
@@ -100,14 +85,14 @@ public final class DiagnosticPass {
       int ell = lags[i];
       double[] m = new double[h];
       for (BatchFactors shard : shards) {
-        double[] delta = shard.delta();
-        double[] v = shard.tangent();
+        double[] error = shard.error();
+        double[] v = shard.readoutTangent();
         for (int b = 0; b < shard.sequences(); b++) {
           for (int t = ell; t < length; t++) {
-            int at = (b * length + t) * h;
+            double e = error[b * length + t];
             int back = (b * length + t - ell) * h;
             for (int q = 0; q < h; q++) {
-              m[q] += delta[at + q] * v[back + q];
+              m[q] += e * v[back + q];
             }
           }
         }

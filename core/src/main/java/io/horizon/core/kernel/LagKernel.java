@@ -2,7 +2,6 @@ package io.horizon.core.kernel;
 
 import io.horizon.core.linalg.VectorMath;
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -10,9 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * ending at t = ℓ-1 … T-1, THEORY §4.4) and the matched-statistic samples (windows ending at t = ℓ … T-1 paired
  * with v_{t-ℓ}, THEORY §5.4), oriented by the gauge and handed to the sink.
  *
- * <p>Sequence-outer order: each sequence runs through all lags while its rows of the prefix sums, δ and v are still in
+ * <p>Sequence-outer order: each sequence runs through all lags while its rows of the prefix sums and of v are still in
  * cache, so that a batch crosses the memory bus once, and within a sequence a chunk of end steps at a time runs
- * through all lags; |μ| and ψ are taken in one vector pass per window.
+ * through all lags; μ, |μ| and ψ are taken in one vector pass per window ({@link MuPrefixSums#window}).
  */
 final class LagKernel {
   private static final VectorSpecies<Double> LANES = VectorMath.LANES;
@@ -114,32 +113,28 @@ final class LagKernel {
 
   /**
    * The windows of one lag ending at t = {@code from … to−1} in sequence b of a shard (sequence g of the batch):
-   * |μ_t| per unit into {@code sequenceAbs}, log|μ_t| per unit when the lag keeps logs, and ψ_{g,t} for t ≥ ℓ into
-   * {@code psi[g*(T-ℓ) + t-ℓ]}.
+   * |μ_t| per unit into {@code sequenceAbs}, log|μ_t| per unit when the lag keeps logs, and
+   * ψ_{g,t} = e_t Σ_q μ^{(q)}_{t,ℓ} w_q v^{(q)}_{t−ℓ} for t ≥ ℓ into {@code psi[g*(T-ℓ) + t-ℓ]} (the gauge is in μ).
    */
   private void addWindows(LagTotals totals, BatchFactors shard, int b, int g, double[] neuronSign, double[] psi,
       double[] sequenceAbs, int from, int to, Buffers buffers) {
-    double[] mu = buffers.mu;
     int ell = totals.lag;
-    int h = hidden;
     int perSequence = length - ell;
     double[] unitLogSum = totals.unitLogSum;
+    double[] mu = unitLogSum == null ? null : buffers.mu;
+    MuPrefixSums prefixes = shard.prefixes();
     for (int t = from; t < to; t++) {
-      shard.prefixes().mu(b, t, ell, mu);
-      if (neuronSign != null) {
-        for (int q = 0; q < h; q++) {
-          mu[q] *= neuronSign[q];
-        }
-      }
-      if (unitLogSum != null) {
+      int row = b * length + t;
+      // the first window (t = ℓ−1) adds to the envelope only: it has no v_{t−ℓ}, so its sum is taken against v_t and
+      // dropped
+      boolean matched = t >= ell;
+      double sum = prefixes.window(b, t, ell, neuronSign, mu, sequenceAbs, shard.readoutTangent(),
+          (matched ? row - ell : row) * hidden, buffers.lanes);
+      if (mu != null) {
         addLogMagnitudes(mu, unitLogSum);
       }
-      int at = (b * length + t) * h;
-      // the first window (t = ℓ−1) adds to the envelope only: it has no v_{t−ℓ}, so its ψ is taken against v_t and
-      // dropped
-      double sample = absAndMatched(mu, sequenceAbs, buffers.lanes, shard, at, t >= ell ? at - ell * h : at);
-      if (t >= ell) {
-        psi[g * perSequence + t - ell] = sample;
+      if (matched) {
+        psi[g * perSequence + t - ell] = shard.error()[row] * sum;
       }
     }
   }
@@ -178,37 +173,6 @@ final class LagKernel {
     totals.sampleCount += psi.length;
     totals.sampleSum += sum;
     sink.accept(lagIndex, psi, psi.length);
-  }
-
-  /**
-   * Adds |μ_q| to {@code sequenceAbs[q]} for every unit and returns ψ_{b,t}(ℓ) = Σ_q [sgn m_q] μ^{(q)}_{t,ℓ}
-   * δ^{(q)}_t v^{(q)}_{t−ℓ} (LW-30, THEORY §5.4; the gauge is already in μ), with δ_t at {@code at} and v_{t−ℓ} at
-   * {@code back}; a vector of units at a time, the lanes summed at the end.
-   */
-  private static double absAndMatched(double[] mu, double[] sequenceAbs, double[] laneBuffer, BatchFactors shard,
-      int at, int back) {
-    int h = mu.length;
-    double[] delta = shard.delta();
-    double[] tangent = shard.tangent();
-    int bound = LANES.loopBound(h);
-    DoubleVector lanes = DoubleVector.zero(LANES);
-    int q = 0;
-    for (; q < bound; q += LANES.length()) {
-      DoubleVector m = DoubleVector.fromArray(LANES, mu, q);
-      DoubleVector.fromArray(LANES, sequenceAbs, q).add(m.abs()).intoArray(sequenceAbs, q);
-      lanes = m.mul(DoubleVector.fromArray(LANES, delta, at + q))
-          .fma(DoubleVector.fromArray(LANES, tangent, back + q), lanes);
-    }
-    lanes.intoArray(laneBuffer, 0);
-    double sum = 0;
-    for (double lane : laneBuffer) {
-      sum += lane;
-    }
-    for (; q < h; q++) {
-      sequenceAbs[q] += Math.abs(mu[q]);
-      sum += mu[q] * delta[at + q] * tangent[back + q];
-    }
-    return sum;
   }
 
   /** Flips each block of consecutive samples by the sign of its own mean (sgn 0 := +1). */

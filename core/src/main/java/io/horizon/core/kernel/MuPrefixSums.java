@@ -38,6 +38,9 @@ public final class MuPrefixSums {
     boolean inRange = withinExpRange(logRetention) && (logReset == null || withinExpRange(logReset));
     this.retention = inRange ? exp(logRetention, 1) : null;
     this.inverseRetention = inRange ? exp(logRetention, -1) : null;
+    if (retention != null && logReset == null && readout != null) {
+      foldReadout(retention, readout);
+    }
     this.reset = inRange && logReset != null ? exp(logReset, 1) : null;
     this.inverseReset = inRange && logReset != null ? exp(logReset, -1) : null;
   }
@@ -53,6 +56,23 @@ public final class MuPrefixSums {
       }
     }
     return true;
+  }
+
+  /**
+   * {@code retention[end] *= readout[t]} for every window end (prefix row t+1, trace row t): in product form μ then
+   * takes the readout factor of the window's last step with its end prefix, once per step instead of once per window.
+   */
+  private void foldReadout(double[] retention, double[] readout) {
+    int h = hidden;
+    for (int b = 0; b < batchSize; b++) {
+      for (int t = 0; t < length; t++) {
+        int end = (b * (length + 1) + t + 1) * h;
+        int row = (b * length + t) * h;
+        for (int q = 0; q < h; q++) {
+          retention[end + q] *= readout[row + q];
+        }
+      }
+    }
   }
 
   /** {@code e^{sign·prefix}} elementwise. */
@@ -105,55 +125,93 @@ public final class MuPrefixSums {
    * {@code Γ0 + Γ1} of THEORY §4.1–4.2, plus ρ + ϑ for the GRU when enabled (LW-26).
    */
   public void mu(int b, int t, int ell, double[] out) {
-    int h = hidden;
-    int end = (b * (length + 1) + t + 1) * h;
-    int start = end - ell * h;
-    int at = (b * length + t) * h;
-    if (retention != null && logReset == null) {
-      windowProducts(end, start, at, out);
-    } else if (retention != null) {
-      for (int q = 0; q < h; q++) {
-        double gamma = retention[end + q] * inverseRetention[start + q];
-        double rho = reset == null ? 0 : reset[end + q] * inverseReset[start + q];
-        out[q] = combine(gamma, rho, q, end, start, at);
-      }
-    } else {
-      for (int q = 0; q < h; q++) {
-        double logGamma = logRetention[end + q] - logRetention[start + q];
-        double rho = logReset == null ? 0 : Math.exp(logReset[end + q] - logReset[start + q]);
-        out[q] = combine(Math.exp(logGamma), rho, q, end, start, at);
-      }
-    }
+    window(b, t, ell, null, out, new double[hidden], new double[hidden], 0, new double[LANES.length()]);
   }
 
   /**
-   * μ = Γ0 + Γ1 without reset envelopes, from the exponentiated prefixes: {@code e^{L_end}·e^{−L_start}}, times the
-   * readout factor when there is one, times {@code 1 + R_end − R_start} with first order; a vector of units at a time.
+   * The kernels' work on the window {@code j = t-ℓ+1 … t} of sequence b in one pass over the units: μ^{(q)} as in
+   * {@link #mu}, times {@code sign[q]} when a per-neuron gauge is given, into {@code out}; |μ^{(q)}| added to
+   * {@code absSum[q]}; and Σ_q μ^{(q)} c_q returned, c the row of {@code tangent} at {@code back} (THEORY §5.4 less
+   * the step's error factor). {@code sign} and {@code out} may be null (no gauge, μ not kept); {@code laneBuffer}
+   * holds one vector's lanes. (The sums are updated on every iteration: with them optional, on one branch only, the
+   * kernels ran about 3× slower.)
    */
-  private void windowProducts(int end, int start, int at, double[] out) {
+  double window(int b, int t, int ell, double[] sign, double[] out, double[] absSum, double[] tangent, int back,
+      double[] laneBuffer) {
+    int h = hidden;
+    int end = (b * (length + 1) + t + 1) * h;
+    int start = end - ell * h;
+    if (retention == null || logReset != null) {
+      int at = (b * length + t) * h;
+      double sum = 0;
+      for (int q = 0; q < h; q++) {
+        sum += take(unitMu(q, end, start, at), q, sign, out, absSum, tangent, back);
+      }
+      return sum;
+    }
+    return productWindow(end, start, sign, out, absSum, tangent, back, laneBuffer);
+  }
+
+  /**
+   * {@link #window} when μ is a product of exponentiated prefixes (no reset envelopes): {@code e^{L_end}} (the
+   * readout factor folded in) times {@code e^{−L_start}}, times {@code 1 + R_end − R_start} with first order; a
+   * vector of units at a time, the lanes of the sum added at the end.
+   */
+  private double productWindow(int end, int start, double[] sign, double[] out, double[] absSum, double[] tangent,
+      int back, double[] laneBuffer) {
     int h = hidden;
     int bound = LANES.loopBound(h);
+    DoubleVector lanes = DoubleVector.zero(LANES);
     int q = 0;
     for (; q < bound; q += LANES.length()) {
       DoubleVector m = DoubleVector.fromArray(LANES, retention, end + q)
           .mul(DoubleVector.fromArray(LANES, inverseRetention, start + q));
-      if (readout != null) {
-        m = m.mul(DoubleVector.fromArray(LANES, readout, at + q));
-      }
       if (ratio != null) {
         DoubleVector first = DoubleVector.fromArray(LANES, ratio, end + q)
             .sub(DoubleVector.fromArray(LANES, ratio, start + q));
         m = first.fma(m, m);
       }
-      m.intoArray(out, q);
+      if (sign != null) {
+        m = m.mul(DoubleVector.fromArray(LANES, sign, q));
+      }
+      if (out != null) {
+        m.intoArray(out, q);
+      }
+      DoubleVector.fromArray(LANES, absSum, q).add(m.abs()).intoArray(absSum, q);
+      lanes = m.fma(DoubleVector.fromArray(LANES, tangent, back + q), lanes);
+    }
+    lanes.intoArray(laneBuffer, 0);
+    double sum = 0;
+    for (double lane : laneBuffer) {
+      sum += lane;
     }
     for (; q < h; q++) {
       double m = retention[end + q] * inverseRetention[start + q];
-      if (readout != null) {
-        m *= readout[at + q];
-      }
-      out[q] = ratio == null ? m : Math.fma(ratio[end + q] - ratio[start + q], m, m);
+      m = ratio == null ? m : Math.fma(ratio[end + q] - ratio[start + q], m, m);
+      sum += take(m, q, sign, out, absSum, tangent, back);
     }
+    return sum;
+  }
+
+  /** One unit's share of {@link #window}: μ with its gauge sign kept and summed, and its term of the sum returned. */
+  private static double take(double mu, int q, double[] sign, double[] out, double[] absSum, double[] tangent,
+      int back) {
+    double m = sign == null ? mu : mu * sign[q];
+    if (out != null) {
+      out[q] = m;
+    }
+    absSum[q] += Math.abs(m);
+    return m * tangent[back + q];
+  }
+
+  /** μ^{(q)} of a window given by its prefix rows, unit by unit: with reset envelopes or beyond the exponential range. */
+  private double unitMu(int q, int end, int start, int at) {
+    if (retention != null) {
+      double rho = reset == null ? 0 : reset[end + q] * inverseReset[start + q];
+      return combine(retention[end + q] * inverseRetention[start + q], rho, q, end, start, at);
+    }
+    double rho = logReset == null ? 0 : Math.exp(logReset[end + q] - logReset[start + q]);
+    return combine(Math.exp(logRetention[end + q] - logRetention[start + q]), rho, q, end, start, at);
   }
 
   /** μ = Γ0 + Γ1 (+ ρ + γρ for the GRU) from the window's retention product γ and reset product ρ. */

@@ -105,7 +105,8 @@ class MuKernelTest {
   void zerothOrderEnvelopeIsNonIncreasingInLag() {
     RetentionTrace tr = randomTrace(5, true, false);
     int[] lags = LagGrid.linspace(1, T - 1, 20);
-    LagTotals[] totals = run(tr, lags, new double[B * T * H], new double[B * T * H], SignGauge.GLOBAL, false, null);
+    LagTotals[] totals = run(tr, lags, new Factors(new double[B * T], new double[H], new double[B * T * H]),
+        SignGauge.GLOBAL, false, null);
     for (int i = 1; i < lags.length; i++) {
       assertTrue(totals[i].fMean() <= totals[i - 1].fMean(), "f at lag " + lags[i]);
       double[] now = totals[i].unitProfile();
@@ -116,9 +117,23 @@ class MuKernelTest {
     }
   }
 
-  private static LagTotals[] run(RetentionTrace tr, int[] lags, double[] delta, double[] v, SignGauge gauge,
+  /** The output error's factors e_t and w_out and the tangent v_t of a batch (δ_t = e_t · w_out). */
+  private record Factors(double[] error, double[] weight, double[] v) {
+    static Factors random(long seed) {
+      Rng rng = new Rng(seed);
+      Factors f = new Factors(new double[B * T], new double[H], new double[B * T * H]);
+      for (double[] a : new double[][] {f.error, f.weight, f.v}) {
+        for (int i = 0; i < a.length; i++) {
+          a[i] = rng.gaussian();
+        }
+      }
+      return f;
+    }
+  }
+
+  private static LagTotals[] run(RetentionTrace tr, int[] lags, Factors f, SignGauge gauge,
       boolean firstOrder, List<double[]> samples) {
-    BatchFactors factors = new BatchFactors(MuPrefixSums.of(tr, firstOrder, false), delta, v);
+    BatchFactors factors = BatchFactors.of(MuPrefixSums.of(tr, firstOrder, false), f.error, f.weight, f.v);
     LagKernel kernel = new LagKernel(new BatchFactors[] {factors}, gauge);
     LagTotals[] totals = new LagTotals[lags.length];
     for (int i = 0; i < lags.length; i++) {
@@ -140,16 +155,10 @@ class MuKernelTest {
   @Test
   void matchedSamplesEnvelopeAndProfileEqualBruteForce() {
     RetentionTrace tr = randomTrace(21, false, false);
-    Rng rng = new Rng(8);
-    double[] delta = new double[B * T * H];
-    double[] v = new double[B * T * H];
-    for (int i = 0; i < delta.length; i++) {
-      delta[i] = rng.gaussian();
-      v[i] = rng.gaussian();
-    }
+    Factors f = Factors.random(8);
     int[] lags = {1, 7, 39};
     List<double[]> samples = new ArrayList<>();
-    LagTotals[] totals = run(tr, lags, delta, v, new SignGauge(SignGauge.Mode.NONE, 0), true, samples);
+    LagTotals[] totals = run(tr, lags, f, new SignGauge(SignGauge.Mode.NONE, 0), true, samples);
     for (int i = 0; i < lags.length; i++) {
       int ell = lags[i];
       double[] psi = samples.get(i);
@@ -166,7 +175,7 @@ class MuKernelTest {
             mass += Math.abs(mu);
             unit[q] += Math.abs(mu) / (B * (T - ell + 1));
             if (t >= ell) {
-              s += mu * delta[(b * T + t) * H + q] * v[(b * T + t - ell) * H + q];
+              s += mu * f.error[b * T + t] * f.weight[q] * f.v[(b * T + t - ell) * H + q];
             }
           }
           if (t >= ell) {
@@ -186,18 +195,12 @@ class MuKernelTest {
   @Test
   void perBatchGaugeOrientsEveryBlockNonNegative() {
     RetentionTrace tr = randomTrace(2, false, false);
-    Rng rng = new Rng(4);
-    double[] delta = new double[B * T * H];
-    double[] v = new double[B * T * H];
-    for (int i = 0; i < delta.length; i++) {
-      delta[i] = rng.gaussian();
-      v[i] = rng.gaussian();
-    }
+    Factors f = Factors.random(4);
     int[] lags = {3, 10};
     List<double[]> raw = new ArrayList<>();
-    run(tr, lags, delta, v, new SignGauge(SignGauge.Mode.NONE, 0), true, raw);
+    run(tr, lags, f, new SignGauge(SignGauge.Mode.NONE, 0), true, raw);
     List<double[]> oriented = new ArrayList<>();
-    run(tr, lags, delta, v, new SignGauge(SignGauge.Mode.PER_BATCH, 1), true, oriented);
+    run(tr, lags, f, new SignGauge(SignGauge.Mode.PER_BATCH, 1), true, oriented);
     for (int i = 0; i < lags.length; i++) {
       int per = T - lags[i];
       for (int b = 0; b < B; b++) {

@@ -115,7 +115,8 @@ class UnitLogMeanTest {
     double[] logRetention = new double[n];
     Arrays.fill(logRetention, Math.log(RetentionTrace.clamp(RetentionTrace.MIN_RETENTION)));
     RetentionTrace trace = new RetentionTrace(batch, LENGTH, H, logRetention, new double[n], null, null);
-    BatchFactors factors = new BatchFactors(MuPrefixSums.of(trace, false, false), new double[n], new double[n]);
+    BatchFactors factors =
+        new BatchFactors(MuPrefixSums.of(trace, false, false), new double[batch * LENGTH], new double[n]);
     LagKernel kernel = new LagKernel(new BatchFactors[] {factors}, SignGauge.GLOBAL);
     int[] lags = LagGrid.linspace(1, LENGTH - 1, LENGTH - 1);
     LagTotals[] totals = new LagTotals[lags.length];
