@@ -22,6 +22,7 @@ public final class MuPrefixSums {
   private final double[] ratio;
   private final double[] logReset;
   private final double[] readout;
+  /** e^{L} of the retention prefixes, times the readout factor of the step that ends there in product form. */
   private final double[] retention;
   private final double[] inverseRetention;
   private final double[] reset;
