@@ -39,7 +39,7 @@ public final class MuPrefixSums {
     boolean inRange = withinExpRange(logRetention) && (logReset == null || withinExpRange(logReset));
     this.retention = inRange ? exp(logRetention, 1) : null;
     this.inverseRetention = inRange ? exp(logRetention, -1) : null;
-    if (retention != null && logReset == null && readout != null) {
+    if (productForm() && readout != null) {
       foldReadout(retention, readout);
     }
     this.reset = inRange && logReset != null ? exp(logReset, 1) : null;
@@ -57,6 +57,14 @@ public final class MuPrefixSums {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether μ is a product of exponentiated prefixes: no reset envelopes, and every prefix within the exponential
+   * range.
+   */
+  private boolean productForm() {
+    return retention != null && logReset == null;
   }
 
   /**
@@ -142,7 +150,7 @@ public final class MuPrefixSums {
     int h = hidden;
     int end = (b * (length + 1) + t + 1) * h;
     int start = end - ell * h;
-    if (retention == null || logReset != null) {
+    if (!productForm()) {
       int at = (b * length + t) * h;
       double sum = 0;
       for (int q = 0; q < h; q++) {
