@@ -178,6 +178,8 @@ class CommandLineTest {
         "4:256:8", "--out", dir.resolve("bad3").toString()), "lags", "256");
     assertUserError(horizon("diagnose", "--checkpoint", checkpoint().toString(), "--arch", "lstm", "--x", x, "--y",
         y, "--out", dir.resolve("bad4").toString()), "lstm");
+    assertUserError(horizon("diagnose", "--checkpoint", checkpoint().toString(), "--x", x, "--y", y, "--products",
+        "half", "--out", dir.resolve("bad7").toString()), "--products", "float32", "half");
     Path spec = dir.resolve("bad.yaml");
     Files.writeString(spec, "model: {architecture: diag, hidden: -3}\n");
     assertUserError(horizon("train", spec.toString(), "--out", dir.resolve("bad5").toString()),

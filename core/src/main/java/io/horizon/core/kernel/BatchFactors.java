@@ -34,7 +34,8 @@ record BatchFactors(MuPrefixSums prefixes, double[] error, double[] readoutTange
       int a = from + s * SHARD;
       int b = Math.min(to, a + SHARD);
       SequenceBatch batch = data.batch(a, b);
-      DiagnosticTrace trace = model.diagnosticTrace(batch, direction, options.tangentMode(), options.retention());
+      DiagnosticTrace trace =
+          model.diagnosticTrace(batch, direction, options.tangentMode(), options.retention(), options.products());
       MuPrefixSums prefixes = MuPrefixSums.of(trace.retention(), options.firstOrder(), options.resetEnvelopes());
       parts[s] = of(prefixes, stepError(batch, trace.predictions()), model.parameters().data("out.weight"),
           trace.tangent());

@@ -1,5 +1,6 @@
 package io.horizon.core.kernel;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.model.RetentionOptions;
 import io.horizon.core.model.TangentMode;
 
@@ -18,6 +19,8 @@ import io.horizon.core.model.TangentMode;
  * @param threads worker threads for the model shards and the kernels (the results do not depend on it)
  * @param unitLogWindow lags whose per-unit mean of log|μ| the pass also accumulates (THEORY §7.4 AC variant; one
  *     logarithm per window, unit and lag inside it); null = off, the pass then pays nothing for it
+ * @param products precision of the model's forward and tangent step products (default float64; float32 runs them
+ *     about twice as fast, with states, retention and kernels still in float64)
  */
 public record KernelOptions(
     int[] lags,
@@ -28,18 +31,22 @@ public record KernelOptions(
     RetentionOptions retention,
     int batchSize,
     int threads,
-    LagWindow unitLogWindow) {
+    LagWindow unitLogWindow,
+    Precision products) {
 
   /**
    * Reference defaults: first order on, GRU extra envelopes on, global gauge, total tangent, batch 128, no per-unit
-   * mean of log|μ|.
+   * mean of log|μ|, float64 products.
    */
   public static KernelOptions defaults(int[] lags) {
     return new KernelOptions(lags, true, true, SignGauge.GLOBAL, TangentMode.TOTAL, RetentionOptions.DEFAULT, 128,
-        Runtime.getRuntime().availableProcessors(), null);
+        Runtime.getRuntime().availableProcessors(), null, Precision.FLOAT64);
   }
 
   public KernelOptions {
+    if (products == null) {
+      throw new IllegalArgumentException("products: a precision is required (float64 or float32)");
+    }
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize: must be positive, got " + batchSize);
     }
@@ -54,41 +61,47 @@ public record KernelOptions(
 
   public KernelOptions withBatchSize(int size) {
     return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, size, threads,
-        unitLogWindow);
+        unitLogWindow, products);
   }
 
   public KernelOptions withFirstOrder(boolean on) {
     return new KernelOptions(lags, on, resetEnvelopes, gauge, tangentMode, retention, batchSize, threads,
-        unitLogWindow);
+        unitLogWindow, products);
   }
 
   public KernelOptions withGauge(SignGauge g) {
     return new KernelOptions(lags, firstOrder, resetEnvelopes, g, tangentMode, retention, batchSize, threads,
-        unitLogWindow);
+        unitLogWindow, products);
   }
 
   public KernelOptions withThreads(int n) {
     return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, batchSize, n,
-        unitLogWindow);
+        unitLogWindow, products);
   }
 
   public KernelOptions withTangentMode(TangentMode mode) {
     return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, mode, retention, batchSize, threads,
-        unitLogWindow);
+        unitLogWindow, products);
   }
 
   public KernelOptions withResetEnvelopes(boolean on) {
-    return new KernelOptions(lags, firstOrder, on, gauge, tangentMode, retention, batchSize, threads, unitLogWindow);
+    return new KernelOptions(lags, firstOrder, on, gauge, tangentMode, retention, batchSize, threads, unitLogWindow,
+        products);
   }
 
   public KernelOptions withRetention(RetentionOptions r) {
     return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, r, batchSize, threads,
-        unitLogWindow);
+        unitLogWindow, products);
+  }
+
+  public KernelOptions withProducts(Precision p) {
+    return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, batchSize, threads,
+        unitLogWindow, p);
   }
 
   /** The same settings with the per-unit mean of log|μ| accumulated for the lags in {@code window} (null = off). */
   public KernelOptions withUnitLogWindow(LagWindow window) {
     return new KernelOptions(lags, firstOrder, resetEnvelopes, gauge, tangentMode, retention, batchSize, threads,
-        window);
+        window, products);
   }
 }

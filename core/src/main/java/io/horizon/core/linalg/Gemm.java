@@ -1,6 +1,7 @@
 package io.horizon.core.linalg;
 
 import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,12 +15,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * crosses JNI, so small element-wise ops are cheaper in Java). Off-heap operands are cached per thread and per
  * shape so a training loop does not allocate on every step.
  *
+ * <p>A {@link Resident} made in {@link Precision#FLOAT32} runs its products in float: the left operand is rounded to
+ * float on the way in and the result widened on the way out (the diagnostic pass's optional float32 step products).
+ *
  * <p>BLAS runs single-threaded: every caller already splits its batch into one shard per core, and BLAS threads on
  * top of the shards oversubscribe the cores (their spin-waiting made products several times slower on 2 cores).
  */
 public final class Gemm {
 
   private static final ThreadLocal<Map<Long, INDArray>> BUFFERS = ThreadLocal.withInitial(HashMap::new);
+  private static final ThreadLocal<float[][]> FLOAT_SCRATCH = ThreadLocal.withInitial(() -> new float[][] {{}});
+  /** Buffer slots of float operands start here, after the double ones (0 … 2). */
+  private static final int FLOAT_SLOTS = 3;
 
   static {
     Nd4j.factory().blas().setMaxThreads(1);
@@ -53,7 +60,11 @@ public final class Gemm {
     if (m == 0) {
       return;
     }
-    run(load(0, a, m, b.inner()), false, b.array, b.transposed, c, m, b.outer(), beta);
+    if (b.array.dataType() == DataType.FLOAT) {
+      runSingle(a, b, c, m, beta);
+    } else {
+      run(load(0, a, m, b.inner()), false, b.array, b.transposed, c, m, b.outer(), beta);
+    }
   }
 
   /**
@@ -61,6 +72,19 @@ public final class Gemm {
    * as it is, or transposed when {@code transposed}.
    */
   public static Resident resident(double[] data, int rows, int cols, boolean transposed) {
+    return resident(data, rows, cols, transposed, Precision.FLOAT64);
+  }
+
+  /**
+   * As {@link #resident(double[], int, int, boolean)}, with every product against it in {@code precision}; a float32
+   * resident holds the matrix rounded to float.
+   */
+  public static Resident resident(double[] data, int rows, int cols, boolean transposed, Precision precision) {
+    if (precision == Precision.FLOAT32) {
+      INDArray array = Nd4j.create(DataType.FLOAT, rows, cols);
+      narrow(data, rows * cols, array.data().asNioFloat());
+      return new Resident(array, transposed);
+    }
     INDArray array = Nd4j.create(DataType.DOUBLE, rows, cols);
     array.data().asNioDouble().put(data, 0, rows * cols);
     return new Resident(array, transposed);
@@ -97,6 +121,46 @@ public final class Gemm {
     out.data().asNioDouble().get(c, 0, m * n);
   }
 
+  /** The float32 product against a float32 resident: operands rounded to float, the result widened into c. */
+  private static void runSingle(double[] a, Resident b, double[] c, int m, double beta) {
+    int n = b.outer();
+    INDArray left = floatBuffer(0, m, b.inner());
+    narrow(a, m * b.inner(), left.data().asNioFloat());
+    INDArray out = floatBuffer(2, m, n);
+    if (beta != 0.0) {
+      narrow(c, m * n, out.data().asNioFloat());
+    }
+    Nd4j.gemm(left, b.array, out, false, b.transposed, 1.0, beta);
+    float[] values = scratch(m * n);
+    out.data().asNioFloat().get(values, 0, m * n);
+    for (int i = 0; i < m * n; i++) {
+      c[i] = values[i];
+    }
+  }
+
+  /** Rounds the first {@code length} values of {@code data} to float into {@code target} from its start. */
+  private static void narrow(double[] data, int length, FloatBuffer target) {
+    float[] values = scratch(length);
+    for (int i = 0; i < length; i++) {
+      values[i] = (float) data[i];
+    }
+    target.put(0, values, 0, length);
+  }
+
+  /** A per-thread float array of at least {@code length} values, reused between products. */
+  private static float[] scratch(int length) {
+    float[][] holder = FLOAT_SCRATCH.get();
+    if (holder[0].length < length) {
+      holder[0] = new float[length];
+    }
+    return holder[0];
+  }
+
+  private static INDArray floatBuffer(int slot, int rows, int cols) {
+    return BUFFERS.get()
+        .computeIfAbsent(key(slot + FLOAT_SLOTS, rows, cols), unused -> Nd4j.create(DataType.FLOAT, rows, cols));
+  }
+
   /** {@code c = a · b} for row-major {@code a} (m×k) and {@code b} (k×n). */
   public static void multiply(double[] a, double[] b, double[] c, int m, int n, int k) {
     multiply(a, false, b, false, c, m, n, k, 0.0);
@@ -109,12 +173,17 @@ public final class Gemm {
   }
 
   private static INDArray load(int slot, double[] data, int rows, int cols) {
-    long key = ((long) slot << 60) | ((long) rows << 30) | cols;
-    INDArray array = BUFFERS.get().computeIfAbsent(key, unused -> Nd4j.create(DataType.DOUBLE, rows, cols));
+    INDArray array =
+        BUFFERS.get().computeIfAbsent(key(slot, rows, cols), unused -> Nd4j.create(DataType.DOUBLE, rows, cols));
     if (data != null) {
       DoubleBuffer view = array.data().asNioDouble();
       view.put(data, 0, rows * cols);
     }
     return array;
+  }
+
+  /** The per-thread buffer key of an operand slot and shape. */
+  private static long key(int slot, int rows, int cols) {
+    return ((long) slot << 60) | ((long) rows << 30) | cols;
   }
 }

@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -17,8 +18,13 @@ public interface GatedRnn {
   /** The trainable tensors, sharing storage with {@link #parameters()}. */
   ParameterSet trainable();
 
-  /** Batched forward pass keeping the intermediates needed by the methods below. */
-  Trajectory forward(SequenceBatch batch);
+  /** Batched forward pass keeping the intermediates needed by the methods below, products in float64. */
+  default Trajectory forward(SequenceBatch batch) {
+    return forward(batch, Precision.FLOAT64);
+  }
+
+  /** Batched forward pass with the step products in {@code products}. */
+  Trajectory forward(SequenceBatch batch, Precision products);
 
   /**
    * Exact backpropagation through time. Adds {@code scale · ∂/∂θ Σ_{b,t} w_t (ŷ_{b,t} - y_{b,t})²} into
@@ -43,11 +49,11 @@ public interface GatedRnn {
    * Everything the diagnostic pass needs from one batch: the forward pass's predictions, the hidden-state tangent
    * along {@code direction} and the retention trace. An architecture may compute it in one sweep over time that
    * never holds the whole trajectory; the numbers are those of {@link #forward}, {@link #tangent} and
-   * {@link #retention}, to the bit.
+   * {@link #retention}, to the bit. The forward and tangent step products run in {@code products}.
    */
-  default DiagnosticTrace diagnosticTrace(
-      SequenceBatch batch, ParameterSet direction, TangentMode mode, RetentionOptions options) {
-    Trajectory trajectory = forward(batch);
+  default DiagnosticTrace diagnosticTrace(SequenceBatch batch, ParameterSet direction, TangentMode mode,
+      RetentionOptions options, Precision products) {
+    Trajectory trajectory = forward(batch, products);
     return new DiagnosticTrace(
         trajectory.predictions(), tangent(trajectory, direction, mode).hidden(), retention(trajectory, options));
   }

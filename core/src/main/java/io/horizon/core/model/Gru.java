@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -19,7 +20,7 @@ public final class Gru extends ParameterizedRnn {
   }
 
   @Override
-  public Trajectory forward(SequenceBatch batch) {
+  public Trajectory forward(SequenceBatch batch, Precision products) {
     checkInputs(batch);
     GruWeights w = weights();
     int nb = batch.batchSize();
@@ -28,7 +29,7 @@ public final class Gru extends ParameterizedRnn {
     double[] inputs = timeMajor(batch);
     double[] projection = w.project(inputs, length * nb);
     GruStates s = new GruStates(nb, length, h, config.layerNorm());
-    GruCell cell = new GruCell(w, nb);
+    GruCell cell = new GruCell(w, nb, products);
     double[] state = new double[nb * h];
     double[] hidden = new double[nb * length * h];
     for (int t = 0; t < length; t++) {
@@ -36,7 +37,7 @@ public final class Gru extends ParameterizedRnn {
       Steps.scatter(state, t, nb, length, h, hidden);
     }
     double[] predictions = Readout.predict(hidden, w.outWeight, w.outBias[0], nb * length, h);
-    return new GruTrajectory(batch, s, inputs, hidden, predictions);
+    return new GruTrajectory(batch, s, inputs, hidden, predictions, products);
   }
 
   @Override
@@ -67,7 +68,7 @@ public final class Gru extends ParameterizedRnn {
     Steps.gather(batch.x(), t, nb, batch.length(), config.inputDim(), input);
     GruStates s = new GruStates(nb, 1, h, config.layerNorm());
     double[] state = previousState.clone();
-    new GruCell(w, nb).advance(s, 0, w.project(input, nb), state);
+    new GruCell(w, nb, Precision.FLOAT64).advance(s, 0, w.project(input, nb), state);
     return state;
   }
 

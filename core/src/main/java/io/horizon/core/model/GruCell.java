@@ -1,10 +1,11 @@
 package io.horizon.core.model;
 
 import io.horizon.core.linalg.Gemm;
+import io.horizon.core.linalg.Precision;
 
 /**
  * One batched GRU update h_{t-1} → h_t (LW-15…LW-18), with LayerNorm on the candidate pre-activation when the model
- * has it (THEORY §2.1): two matrix products per step for the whole batch. Holds per-call scratch, so one instance
+ * has it (THEORY §2.1): two matrix products per step for the whole batch, in the precision given. Holds per-call scratch, so one instance
  * serves one thread.
  */
 final class GruCell {
@@ -18,11 +19,11 @@ final class GruCell {
   private final double[] candidatePre;
   private final double[] normalizedOut;
 
-  GruCell(GruWeights weights, int batch) {
+  GruCell(GruWeights weights, int batch, Precision products) {
     this.weights = weights;
-    this.updateReset = Gemm.resident(weights.stackedUpdateReset(), 2 * weights.hiddenSize, weights.hiddenSize, true);
-    this.candidateRecurrent =
-        Gemm.resident(weights.candidateRecurrent, weights.hiddenSize, weights.hiddenSize, true);
+    int h = weights.hiddenSize;
+    this.updateReset = Gemm.resident(weights.stackedUpdateReset(), 2 * h, h, true, products);
+    this.candidateRecurrent = Gemm.resident(weights.candidateRecurrent, h, h, true, products);
     this.batch = batch;
     this.hidden = weights.hiddenSize;
     this.recurrent = new double[batch * 2 * hidden];

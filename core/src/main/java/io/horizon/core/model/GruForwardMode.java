@@ -1,11 +1,13 @@
 package io.horizon.core.model;
 
 import io.horizon.core.linalg.Gemm;
+import io.horizon.core.linalg.Precision;
 
 /**
  * Forward-mode derivative of the GRU state trajectory along a parameter direction u (THEORY §5.4): TOTAL
  * {@code v_t = J_t v_{t-1} + (∂_θ F_t)[u]}, {@code v_{-1} = 0}; IMMEDIATE {@code v_t = (∂_θ F_t)[u]} with h_{t-1}
- * held fixed. The parts that do not depend on v are one product over all B·T rows each.
+ * held fixed. The parts that do not depend on v are one product over all B·T rows each. Every product runs in the
+ * precision of the forward pass.
  */
 final class GruForwardMode {
   private GruForwardMode() {}
@@ -19,12 +21,13 @@ final class GruForwardMode {
     int rows = length * nb;
     boolean total = mode == TangentMode.TOTAL;
     double[] inputPart = u.project(trajectory.inputs, rows);
+    Precision products = trajectory.products();
     double[] gatePart = new double[rows * 2 * h];
-    Gemm.multiply(s.states, false, u.stackedUpdateReset(), true, gatePart, rows, 2 * h, h, 0.0);
+    Gemm.multiply(s.states, Gemm.resident(u.stackedUpdateReset(), 2 * h, h, true, products), gatePart, rows, 0.0);
     double[] candidatePart = new double[rows * h];
-    Gemm.multiply(s.resetState, false, u.candidateRecurrent, true, candidatePart, rows, h, h, 0.0);
-    Gemm.Resident updateReset = Gemm.resident(w.stackedUpdateReset(), 2 * h, h, true);
-    Gemm.Resident candidateRecurrent = Gemm.resident(w.candidateRecurrent, h, h, true);
+    Gemm.multiply(s.resetState, Gemm.resident(u.candidateRecurrent, h, h, true, products), candidatePart, rows, 0.0);
+    Gemm.Resident updateReset = Gemm.resident(w.stackedUpdateReset(), 2 * h, h, true, products);
+    Gemm.Resident candidateRecurrent = Gemm.resident(w.candidateRecurrent, h, h, true, products);
     double[] out = new double[rows * h];
     double[] previous = new double[nb * h];
     double[] next = new double[nb * h];

@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -12,13 +13,16 @@ final class GruTrajectory implements Trajectory {
   final double[] inputs;
   private final double[] hidden;
   private final double[] predictions;
+  private final Precision products;
 
-  GruTrajectory(SequenceBatch batch, GruStates states, double[] inputs, double[] hidden, double[] predictions) {
+  GruTrajectory(SequenceBatch batch, GruStates states, double[] inputs, double[] hidden, double[] predictions,
+      Precision products) {
     this.batch = batch;
     this.states = states;
     this.inputs = inputs;
     this.hidden = hidden;
     this.predictions = predictions;
+    this.products = products;
   }
 
   @Override
@@ -34,5 +38,10 @@ final class GruTrajectory implements Trajectory {
   @Override
   public double[] hidden() {
     return hidden;
+  }
+
+  @Override
+  public Precision products() {
+    return products;
   }
 }

@@ -1,6 +1,7 @@
 package io.horizon.core.model;
 
 import io.horizon.core.linalg.Gemm;
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.linalg.VectorMath;
 import io.horizon.core.task.SequenceBatch;
 
@@ -54,12 +55,12 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
 
   /** Batched forward pass (THEORY §2.1) from {@code h_{-1} = 0}, keeping h_t, h̃_t, s_t and the LayerNorm state. */
   @Override
-  public Trajectory forward(SequenceBatch batch) {
+  public Trajectory forward(SequenceBatch batch, Precision products) {
     checkInputs(batch);
-    LeakyStates states = run(batch, new double[batch.batchSize() * hiddenSize()]);
+    LeakyStates states = run(batch, new double[batch.batchSize() * hiddenSize()], products);
     double[] yhat = Readout.predict(states.hidden, parameters.data("out.weight"), parameters.data("out.bias")[0],
         batch.batchSize() * batch.length(), hiddenSize());
-    return new LeakyTrajectory(config.architecture(), batch, yhat, states);
+    return new LeakyTrajectory(config.architecture(), batch, yhat, states, products);
   }
 
   /** One leaky gated update (THEORY §2.1) at step t of every sequence, from the given states h_{t-1}. */
@@ -75,7 +76,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
           "previousState: expected B*H = " + size + " values, got " + previousState.length);
     }
     requireFinite(previousState, "previousState", 1, hiddenSize());
-    return run(stepOf(batch, t), previousState).hidden;
+    return run(stepOf(batch, t), previousState, Precision.FLOAT64).hidden;
   }
 
   /** The inputs of step t of every sequence as a batch of length 1. */
@@ -89,9 +90,9 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
 
   /**
    * Runs the recurrence (LW-52/54/56 with the candidate of THEORY §2.1) over the batch starting from {@code state}
-   * (B×H, left as it is).
+   * (B×H, left as it is), the step products in {@code products}.
    */
-  private LeakyStates run(SequenceBatch batch, double[] state) {
+  private LeakyStates run(SequenceBatch batch, double[] state, Precision products) {
     int bs = batch.batchSize();
     int length = batch.length();
     int h = hiddenSize();
@@ -99,7 +100,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
     StackedWeights weights = StackedWeights.of(parameters, gateWidth() > 0);
     // per step one product [h_{t-1} | x_t | 1] · [W_h; U_s | W_x; W_s | b]ᵀ
     StepProduct product = new StepProduct(bs, new double[][] {weights.recurrent()}, new int[] {h}, weights.input(),
-        config.inputDim(), weights.inputBias(), w);
+        config.inputDim(), weights.inputBias(), w, products);
     product.setBlock(state, 0, h);
     double[] previous = product.rows();
     int k = product.columns();
@@ -213,7 +214,7 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
     // per step one product [v_{t-1} | h_{t-1} | x_t | 1] · [W_h; U_s | u_{W_h}; u_{U_s} | u_{W_x}; u_{W_s} | u_b]ᵀ:
     // J-part of the total tangent and the explicit term (∂_θ F_t)[u] together; v stays 0 in IMMEDIATE mode
     StepProduct product = new StepProduct(bs, new double[][] {weights.recurrent(), along.recurrent()},
-        new int[] {h, h}, along.input(), config.inputDim(), along.inputBias(), w);
+        new int[] {h, h}, along.input(), config.inputDim(), along.inputBias(), w, trajectory.products());
     double[] left = product.rows();
     int k = product.columns();
     CandidateLayerNorm norm = candidateNorm(bs, w);

@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -16,7 +17,7 @@ final class Lstm extends ParameterizedRnn {
 
   /** LW-4 … LW-8 over the batch: one product per step for the whole batch, inputs and biases folded in. */
   @Override
-  public LstmTrajectory forward(SequenceBatch batch) {
+  public LstmTrajectory forward(SequenceBatch batch, Precision products) {
     checkBatch(batch);
     LstmWeights w = packedParameters();
     int n = batch.batchSize();
@@ -30,7 +31,7 @@ final class Lstm extends ParameterizedRnn {
     double[] hidden = new double[rows * h];
     double[] normalized = ln ? new double[rows * h] : null;
     double[] inverseStd = ln ? new double[rows] : null;
-    LstmSteps steps = new LstmSteps(w, batch);
+    LstmSteps steps = new LstmSteps(w, batch, products);
     for (int t = 0; t < length; t++) {
       steps.advance(t);
       Steps.scatter(steps.gates, t, n, length, 4 * h, gates);
@@ -44,7 +45,8 @@ final class Lstm extends ParameterizedRnn {
     }
     double[] predictions =
         Readout.predict(hidden, parameters.data("out.weight"), parameters.data("out.bias")[0], rows, h);
-    return new LstmTrajectory(batch, w, gates, cell, tanhCell, hidden, predictions, normalized, inverseStd);
+    return new LstmTrajectory(
+        batch, w, gates, cell, tanhCell, hidden, predictions, normalized, inverseStd, products);
   }
 
   @Override
@@ -66,11 +68,11 @@ final class Lstm extends ParameterizedRnn {
    * LSTM switch.
    */
   @Override
-  public DiagnosticTrace diagnosticTrace(
-      SequenceBatch batch, ParameterSet direction, TangentMode mode, RetentionOptions options) {
+  public DiagnosticTrace diagnosticTrace(SequenceBatch batch, ParameterSet direction, TangentMode mode,
+      RetentionOptions options, Precision products) {
     checkBatch(batch);
     return LstmSweep.trace(packedParameters(), parameters.data("out.weight"), parameters.data("out.bias")[0], batch,
-        packedDirection(direction), mode);
+        packedDirection(direction), mode, products);
   }
 
   /** LW-4 … LW-8 for step {@code t} from {@code previousState} {@code [b*2H + k]} (h then c), same layout out. */
@@ -87,7 +89,7 @@ final class Lstm extends ParameterizedRnn {
           "previousState: expected " + n * 2 * h + " values [B, 2H], got " + previousState.length);
     }
     requireFinite(previousState, "previousState");
-    LstmSteps steps = new LstmSteps(packedParameters(), batch);
+    LstmSteps steps = new LstmSteps(packedParameters(), batch, Precision.FLOAT64);
     for (int b = 0; b < n; b++) {
       System.arraycopy(previousState, b * 2 * h, steps.hidden, b * h, h);
       System.arraycopy(previousState, b * 2 * h + h, steps.cell, b * h, h);

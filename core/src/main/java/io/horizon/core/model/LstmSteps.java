@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -26,11 +27,12 @@ final class LstmSteps {
   /** LayerNorm's 1/σ per row, null without LayerNorm. */
   final double[] inverseStd;
 
-  LstmSteps(LstmWeights weights, SequenceBatch batch) {
+  /** Blocks for {@code batch} under {@code weights}, the step products in {@code products}. */
+  LstmSteps(LstmWeights weights, SequenceBatch batch, Precision products) {
     int n = batch.batchSize();
     this.batch = batch;
     this.units = weights.hiddenSize();
-    this.product = weights.stepProduct(n);
+    this.product = weights.stepProduct(n, products);
     this.update = new LstmCell(weights, n);
     this.gates = new double[n * 4 * units];
     this.cell = new double[n * units];

@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -11,15 +12,18 @@ import io.horizon.core.task.SequenceBatch;
 final class LstmSweep {
   private LstmSweep() {}
 
-  /** The trace of {@code batch} for the packed model {@code w} with readout {@code (outWeight, outBias)}. */
+  /**
+   * The trace of {@code batch} for the packed model {@code w} with readout {@code (outWeight, outBias)}, the forward
+   * and tangent step products in {@code products}.
+   */
   static DiagnosticTrace trace(LstmWeights w, double[] outWeight, double outBias, SequenceBatch batch, LstmWeights u,
-      TangentMode mode) {
+      TangentMode mode, Precision products) {
     int n = batch.batchSize();
     int length = batch.length();
     int h = w.hiddenSize();
-    LstmSteps forward = new LstmSteps(w, batch);
+    LstmSteps forward = new LstmSteps(w, batch, products);
     LstmTangent tangent = new LstmTangent(w, u, n);
-    StepProduct tangentProduct = tangent.stepProduct();
+    StepProduct tangentProduct = tangent.stepProduct(products);
     LstmRetention retention = new LstmRetention(w, n, length);
     double[] previousCell = new double[n * h];
     double[] v = new double[n * length * h];

@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -40,10 +41,13 @@ final class LstmTangent {
     this.candidate = ln ? new double[batch * units] : null;
   }
 
-  /** The step product {@code [v_{t−1} | h_{t−1} | x_t | 1] · [U | u_U | u_W | u_b]ᵀ}: v from column 0, h from H. */
-  StepProduct stepProduct() {
+  /**
+   * The step product {@code [v_{t−1} | h_{t−1} | x_t | 1] · [U | u_U | u_W | u_b]ᵀ} in {@code precision}: v from column
+   * 0, h from H.
+   */
+  StepProduct stepProduct(Precision precision) {
     return new StepProduct(batch, new double[][] {weights.recurrent(), direction.recurrent()},
-        new int[] {units, units}, direction.input(), weights.inputDim(), direction.bias(), 4 * units);
+        new int[] {units, units}, direction.input(), weights.inputDim(), direction.bias(), 4 * units, precision);
   }
 
   /** The tangents of h and c along the packed direction {@code u}, laid out {@code [(b*T + t)*H + q]}. */
@@ -54,7 +58,7 @@ final class LstmTangent {
     int h = tr.weights().hiddenSize();
     boolean ln = u.normWeight() != null;
     LstmTangent sweep = new LstmTangent(tr.weights(), u, n);
-    StepProduct product = sweep.stepProduct();
+    StepProduct product = sweep.stepProduct(tr.products());
     double[] dHidden = new double[n * length * h];
     double[] dCell = new double[n * length * h];
     double[] gates = new double[n * 4 * h];

@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -15,6 +16,7 @@ import io.horizon.core.task.SequenceBatch;
  * @param predictions readout ŷ {@code [b*T + t]}
  * @param normalized LayerNorm's normalised cell-candidate pre-activation, null without LayerNorm
  * @param inverseStd LayerNorm's 1/σ per row {@code [b*T + t]}, null without LayerNorm
+ * @param products the precision of the step products
  */
 record LstmTrajectory(
     SequenceBatch batch,
@@ -25,7 +27,8 @@ record LstmTrajectory(
     double[] hidden,
     double[] predictions,
     double[] normalized,
-    double[] inverseStd)
+    double[] inverseStd,
+    Precision products)
     implements Trajectory, HasCellState {
 
   /**

@@ -1,5 +1,7 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.Precision;
+
 /**
  * The LSTM tensors of THEORY §2.5 packed gate by gate in the order i, f, o, g (rows {@code [k·H, (k+1)·H)} for gate
  * k) so that one matrix product serves all four gates: input weights {@code [4H, D]}, input biases {@code [4H]},
@@ -70,11 +72,11 @@ record LstmWeights(
 
   /**
    * The product of one step, {@code [h_{t−1} | x_t | 1] · [U | W | b]ᵀ} (B × 4H): the pre-activations of all four
-   * gates with the inputs and biases folded in (LW-4 … LW-7).
+   * gates with the inputs and biases folded in (LW-4 … LW-7), in {@code precision}.
    */
-  StepProduct stepProduct(int batch) {
+  StepProduct stepProduct(int batch, Precision precision) {
     return new StepProduct(batch, new double[][] {recurrent}, new int[] {hiddenSize}, input, inputDim, bias,
-        4 * hiddenSize);
+        4 * hiddenSize, precision);
   }
 
   /**

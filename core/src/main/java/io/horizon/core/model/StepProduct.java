@@ -1,6 +1,7 @@
 package io.horizon.core.model;
 
 import io.horizon.core.linalg.Gemm;
+import io.horizon.core.linalg.Precision;
 
 /**
  * The matrix product of one recurrence step with the step's inputs and bias folded in: each sequence's row of the
@@ -20,9 +21,10 @@ final class StepProduct {
 
   /**
    * {@code blocks[i]} is an out × width_i row-major matrix, {@code input} out × inputDim and {@code bias} out long;
-   * the state columns start at zero.
+   * the state columns start at zero; the products run in {@code precision}.
    */
-  StepProduct(int batch, double[][] blocks, int[] widths, double[] input, int inputDim, double[] bias, int out) {
+  StepProduct(int batch, double[][] blocks, int[] widths, double[] input, int inputDim, double[] bias, int out,
+      Precision precision) {
     this.batch = batch;
     this.inputDim = inputDim;
     int at = 0;
@@ -41,7 +43,7 @@ final class StepProduct {
       System.arraycopy(input, r * inputDim, weights, to, inputDim);
       weights[r * columns + columns - 1] = bias[r];
     }
-    this.weights = Gemm.resident(weights, out, columns, true);
+    this.weights = Gemm.resident(weights, out, columns, true, precision);
     this.rows = new double[batch * columns];
     for (int b = 0; b < batch; b++) {
       rows[b * columns + columns - 1] = 1.0;

@@ -1,5 +1,6 @@
 package io.horizon.core.model;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -14,4 +15,7 @@ public interface Trajectory {
 
   /** Hidden states {@code h[(b*T + t)*H + q]} for t = 0 … T-1 (h before step 0 is zero). */
   double[] hidden();
+
+  /** The precision of the pass's step products; the tangent along the trajectory runs its products in it too. */
+  Precision products();
 }

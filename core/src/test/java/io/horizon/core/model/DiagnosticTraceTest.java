@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.horizon.core.io.ProjectionDirection;
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A model's diagnostic trace — in one sweep over time where the architecture has one — holds exactly the numbers of
- * its forward pass, tangent and retention trace taken one after the other, bit for bit.
+ * its forward pass, tangent and retention trace taken one after the other, bit for bit, with the step products in
+ * either precision.
  */
 class DiagnosticTraceTest {
   private static final int D = 3;
@@ -27,7 +29,9 @@ class DiagnosticTraceTest {
     for (Architecture arch : Architecture.values()) {
       for (boolean layerNorm : new boolean[] {false, true}) {
         for (TangentMode mode : TangentMode.values()) {
-          cases.add(Arguments.of(arch, layerNorm, mode));
+          for (Precision products : Precision.values()) {
+            cases.add(Arguments.of(arch, layerNorm, mode, products));
+          }
         }
       }
     }
@@ -36,15 +40,16 @@ class DiagnosticTraceTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void sweepEqualsForwardTangentAndRetention(Architecture arch, boolean layerNorm, TangentMode mode) {
+  void sweepEqualsForwardTangentAndRetention(
+      Architecture arch, boolean layerNorm, TangentMode mode, Precision products) {
     ModelConfig config = new ModelConfig(arch, D, H, layerNorm, ModelConfig.DEFAULT_CONST_S);
     GatedRnn model = ModelChecks.randomModel(config, 31, 0.5);
     SequenceBatch batch = ModelChecks.randomBatch(B, T, D, 32);
     ParameterSet direction = ProjectionDirection.random(config, 33);
 
-    DiagnosticTrace sweep = model.diagnosticTrace(batch, direction, mode, RetentionOptions.DEFAULT);
+    DiagnosticTrace sweep = model.diagnosticTrace(batch, direction, mode, RetentionOptions.DEFAULT, products);
 
-    Trajectory trajectory = model.forward(batch);
+    Trajectory trajectory = model.forward(batch, products);
     RetentionTrace retention = model.retention(trajectory, RetentionOptions.DEFAULT);
     assertArrayEquals(trajectory.predictions(), sweep.predictions(), 0.0, "predictions");
     assertArrayEquals(model.tangent(trajectory, direction, mode).hidden(), sweep.tangent(), 0.0, "tangent");

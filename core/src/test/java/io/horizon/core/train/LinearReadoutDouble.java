@@ -1,5 +1,6 @@
 package io.horizon.core.train;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.model.Architecture;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.ModelConfig;
@@ -67,14 +68,15 @@ final class LinearReadoutDouble implements GatedRnn {
     return parameters;
   }
 
-  private record Forward(SequenceBatch batch, double[] predictions, double[] hidden) implements Trajectory {}
+  private record Forward(SequenceBatch batch, double[] predictions, double[] hidden, Precision products)
+      implements Trajectory {}
 
   @Override
-  public Trajectory forward(SequenceBatch batch) {
+  public Trajectory forward(SequenceBatch batch, Precision products) {
     int rows = batch.batchSize() * batch.length();
     double[] predictions = Readout.predict(batch.x(), parameters.data("out.weight"),
         parameters.data("out.bias")[0], rows, batch.inputDim());
-    return new Forward(batch, predictions, batch.x());
+    return new Forward(batch, predictions, batch.x(), products);
   }
 
   @Override
