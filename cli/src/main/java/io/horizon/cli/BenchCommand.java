@@ -48,8 +48,11 @@ import picocli.CommandLine.Option;
     description = {"Measures training throughput, the diagnostic pass and the α-stable fits against a PyTorch",
         "CPU baseline run in the same session (bench/baseline.py, Debian python3-torch) and prints a table."})
 final class BenchCommand implements Callable<Integer> {
-  /** Sequences of the diagnostic pass run before the timed one. */
-  private static final int WARM_UP_SEQUENCES = 512;
+  /**
+   * Sequences of the diagnostic pass run before the timed one: a whole pass of the issue's size, since the first pass
+   * of a fresh JVM takes 1.6–1.8× as long as the next ones while the JIT compiles its kernels on the same two cores.
+   */
+  private static final int WARM_UP_SEQUENCES = 1024;
 
   @Option(names = "--quick", description = "small sizes (a smoke run of every row, minutes → seconds)")
   boolean quick;
