@@ -5,8 +5,8 @@ import io.horizon.core.linalg.Precision;
 
 /**
  * One batched GRU update h_{t-1} → h_t (LW-15…LW-18), with LayerNorm on the candidate pre-activation when the model
- * has it (THEORY §2.1): two matrix products per step for the whole batch, in the precision given. Holds per-call scratch, so one instance
- * serves one thread.
+ * has it (THEORY §2.1): two matrix products per step for the whole batch, in the precision given. Holds per-call
+ * scratch, so one instance serves one thread.
  */
 final class GruCell {
   private final GruWeights weights;
@@ -33,9 +33,10 @@ final class GruCell {
   }
 
   /**
-   * Step t (LW-15…LW-18): reads h_{t-1} from {@code state} ([B, H]) and the input pre-activations from row {@code t*B + b} of
-   * {@code projection} ({@link GruWeights#project}); records z, r, r ⊙ h_{t-1}, h̃ (and the LayerNorm statistics) in
-   * {@code s}, writes h_t into block t+1 of {@code s.states} and overwrites {@code state} with h_t.
+   * Step t (LW-15…LW-18): reads h_{t-1} from {@code state} ([B, H]) and the input pre-activations from row
+   * {@code t*B + b} of {@code projection} ({@link GruWeights#project}); records z, r, r ⊙ h_{t-1}, h̃ (and the
+   * LayerNorm statistics) in {@code s}, writes h_t into block t+1 of {@code s.states} and overwrites {@code state}
+   * with h_t.
    */
   void advance(GruStates s, int t, double[] projection, double[] state) {
     int h = hidden;
