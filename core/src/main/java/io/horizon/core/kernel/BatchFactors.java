@@ -43,14 +43,16 @@ record BatchFactors(MuPrefixSums prefixes, double[] error, double[] readoutTange
     return parts;
   }
 
-  /** The factors of a shard from its prefix sums, step errors e_t, readout weight w_out and tangent v_t. */
+  /**
+   * The factors of a shard from its prefix sums, step errors e_t, readout weight w_out and tangent v_t; the tangent
+   * is scaled to w_out ⊙ v_t in place (the shard's trace is not used again).
+   */
   static BatchFactors of(MuPrefixSums prefixes, double[] error, double[] readoutWeight, double[] tangent) {
     int h = readoutWeight.length;
-    double[] weighted = new double[tangent.length];
     for (int i = 0; i < tangent.length; i++) {
-      weighted[i] = readoutWeight[i % h] * tangent[i];
+      tangent[i] *= readoutWeight[i % h];
     }
-    return new BatchFactors(prefixes, error, weighted);
+    return new BatchFactors(prefixes, error, tangent);
   }
 
   /**

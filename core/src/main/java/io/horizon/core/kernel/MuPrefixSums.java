@@ -18,6 +18,7 @@ public final class MuPrefixSums {
   private final int batchSize;
   private final int length;
   private final int hidden;
+  /** Prefix sums of log retention; null within the exponential range, where only their exponentials are read. */
   private final double[] logRetention;
   private final double[] ratio;
   private final double[] logReset;
@@ -32,13 +33,15 @@ public final class MuPrefixSums {
     this.batchSize = trace.batchSize();
     this.length = trace.length();
     this.hidden = trace.hiddenSize();
-    this.logRetention = prefix(trace.logRetention());
+    double[] logPrefix = prefix(trace.logRetention());
     this.ratio = firstOrder ? prefix(trace.firstOrderRatio()) : null;
     this.logReset = resetEnvelopes && trace.logReset() != null ? prefix(trace.logReset()) : null;
     this.readout = trace.readout();
-    boolean inRange = withinExpRange(logRetention) && (logReset == null || withinExpRange(logReset));
-    this.retention = inRange ? exp(logRetention, 1) : null;
-    this.inverseRetention = inRange ? exp(logRetention, -1) : null;
+    boolean inRange = withinExpRange(logPrefix) && (logReset == null || withinExpRange(logReset));
+    // within the range only the exponentials are read: e^{−L} then takes the log prefixes' place
+    this.logRetention = inRange ? null : logPrefix;
+    this.retention = inRange ? exp(logPrefix, 1) : null;
+    this.inverseRetention = inRange ? negatedExpInPlace(logPrefix) : null;
     if (productForm() && readout != null) {
       foldReadout(retention, readout);
     }
@@ -92,6 +95,15 @@ public final class MuPrefixSums {
     }
     VectorMath.exp(out, 0, out.length);
     return out;
+  }
+
+  /** {@code e^{−prefix}} elementwise, written over {@code prefix}, which is returned. */
+  private static double[] negatedExpInPlace(double[] prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      prefix[i] = -prefix[i];
+    }
+    VectorMath.exp(prefix, 0, prefix.length);
+    return prefix;
   }
 
   /** Prefix sums of a trace; {@code firstOrder} and {@code resetEnvelopes} select the terms of μ (THEORY §4.4, §4.3). */

@@ -133,7 +133,8 @@ class MuKernelTest {
 
   private static LagTotals[] run(RetentionTrace tr, int[] lags, Factors f, SignGauge gauge,
       boolean firstOrder, List<double[]> samples) {
-    BatchFactors factors = BatchFactors.of(MuPrefixSums.of(tr, firstOrder, false), f.error, f.weight, f.v);
+    // a copy of v: the factors scale it by w_out in place, and the brute force reads it afterwards
+    BatchFactors factors = BatchFactors.of(MuPrefixSums.of(tr, firstOrder, false), f.error, f.weight, f.v.clone());
     LagKernel kernel = new LagKernel(new BatchFactors[] {factors}, gauge);
     LagTotals[] totals = new LagTotals[lags.length];
     for (int i = 0; i < lags.length; i++) {
