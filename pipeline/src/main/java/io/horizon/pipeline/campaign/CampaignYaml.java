@@ -135,6 +135,9 @@ final class CampaignYaml {
       b.setDirectionSeed(node.longInteger("directionSeed", 0));
     }
     b.setReservoirCapacity(nonZeroInteger(node, "reservoirCapacity"));
+    if (node.has("products")) {
+      b.setProducts(node.string("products"));
+    }
     if (node.has("collapse")) {
       b.setCollapse(collapse(SpecNode.of(node.object("collapse", Map.of()), node.path("collapse"))));
     }

@@ -7,6 +7,7 @@ import io.horizon.core.kernel.SignGauge;
 import io.horizon.core.learnability.AlphaMode;
 import io.horizon.core.learnability.LearnabilityOptions;
 import io.horizon.core.learnability.SampleComplexity;
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.stable.LagAccumulator;
 import io.horizon.core.stable.StableMethod;
 import io.horizon.proto.v1.DiagnosticSpec;
@@ -28,6 +29,7 @@ final class DiagnosticSettings {
   private final int[] lags;
   private final boolean firstOrder;
   private final SignGauge gauge;
+  private final Precision products;
   private final StableMethod method;
   private final LearnabilityOptions learnability;
   private final int reservoirCapacity;
@@ -54,6 +56,8 @@ final class DiagnosticSettings {
       KernelOptions.defaults(lags).withGauge(parsed);
       return parsed;
     });
+    products = spec.getProducts().isEmpty()
+        ? Precision.FLOAT64 : Precision.parse(spec.getProducts(), path + ".products");
     method = at(path + ".alphaMethod", () -> spec.getAlphaMethod().isEmpty()
         ? StableMethod.MCCULLOCH_SYMMETRIC : StableMethod.parse(spec.getAlphaMethod()));
     AlphaMode mode = at(path + ".alphaMode",
@@ -78,7 +82,11 @@ final class DiagnosticSettings {
     return new DiagnosticSettings(spec, length, path);
   }
 
-  /** The same settings as a proto message with every field explicit. */
+  /**
+   * The same settings as a proto message with every field explicit but {@code products}, which is written only when
+   * float32: so a run's id does not depend on whether the default was spelled out, and the ids of campaigns written
+   * before the field existed stay as they were.
+   */
   DiagnosticSpec toProto() {
     DiagnosticSpec.Builder b = DiagnosticSpec.newBuilder().setSequences(sequences).setLags(lagText)
         .setFirstOrder(firstOrder).setSignGauge(gauge.toString())
@@ -86,6 +94,9 @@ final class DiagnosticSettings {
         .setThreshold(learnability.threshold()).setAlphaMethod(method.cliName())
         .setAlphaMode(learnability.alphaMode().toString()).setReservoirCapacity(reservoirCapacity);
     directionSeed.ifPresent(b::setDirectionSeed);
+    if (products == Precision.FLOAT32) {
+      b.setProducts(products.label());
+    }
     collapse.ifPresent(c -> b.setCollapse(c.toProto()));
     coupling.ifPresent(c -> b.setCoupling(c.toProto()));
     return b.build();
@@ -98,7 +109,8 @@ final class DiagnosticSettings {
 
   /** The diagnostic pass settings with {@code threads} worker threads. */
   KernelOptions kernel(int threads) {
-    return KernelOptions.defaults(lags.clone()).withFirstOrder(firstOrder).withGauge(gauge).withThreads(threads);
+    return KernelOptions.defaults(lags.clone()).withFirstOrder(firstOrder).withGauge(gauge).withThreads(threads)
+        .withProducts(products);
   }
 
   /** The per-lag α-stable estimator. */

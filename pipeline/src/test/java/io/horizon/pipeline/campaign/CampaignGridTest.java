@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.proto.v1.CampaignSpec;
 import io.horizon.proto.v1.RunSpec;
 import java.util.HashSet;
@@ -73,8 +74,23 @@ class CampaignGridTest {
     List<RunSpec> again = CampaignGrid.expand(CampaignFiles.parse(SMALL, "grid.yaml"));
     assertEquals(first, again);
     String explicitDefaults = SMALL.replace("{kind: adamw, lr: 0.01}", "{kind: adamw, lr: 0.01, weightDecay: 0.0001}")
-        .replace("batchSize: 16", "batchSize: 16\nclipNorm: 1.0");
+        .replace("batchSize: 16", "batchSize: 16\nclipNorm: 1.0")
+        .replace("sequences: 32}", "sequences: 32, products: float64}");
+    assertTrue(explicitDefaults.contains("products: float64") && explicitDefaults.contains("clipNorm"));
     assertEquals(ids(first), ids(CampaignGrid.expand(CampaignFiles.parse(explicitDefaults, "grid.yaml"))));
+  }
+
+  @Test
+  void float32ProductsReachTheDiagnosticPassAndTheRunSpec() {
+    String yaml = SMALL.replace("sequences: 32}", "sequences: 32, products: float32}");
+    RunSpec run = CampaignGrid.expand(CampaignFiles.parse(yaml, "grid.yaml")).get(0);
+    assertEquals("float32", run.getDiagnostic().getProducts());
+    DiagnosticSettings settings = DiagnosticSettings.of(run.getDiagnostic(), run.getTask().getLength(), "run");
+    assertEquals(Precision.FLOAT32, settings.kernel(2).products());
+    RunSpec plain = CampaignGrid.expand(CampaignFiles.parse(SMALL, "grid.yaml")).get(0);
+    assertEquals("", plain.getDiagnostic().getProducts(), "float64 is not written");
+    assertEquals(Precision.FLOAT64,
+        DiagnosticSettings.of(plain.getDiagnostic(), plain.getTask().getLength(), "run").kernel(2).products());
   }
 
   @Test
@@ -88,7 +104,8 @@ class CampaignGridTest {
         cell.toBuilder().setEpochs(cell.getEpochs() + 1).build(),
         cell.toBuilder().setOptimizer(cell.getOptimizer().toBuilder().setLr(cell.getOptimizer().getLr() * 2)).build(),
         cell.toBuilder().setTask(cell.getTask().toBuilder().setNoiseStd(0)).build(),
-        cell.toBuilder().setDiagnostic(cell.getDiagnostic().toBuilder().setSequences(1)).build());
+        cell.toBuilder().setDiagnostic(cell.getDiagnostic().toBuilder().setSequences(1)).build(),
+        cell.toBuilder().setDiagnostic(cell.getDiagnostic().toBuilder().setProducts("float32")).build());
     Set<String> ids = new HashSet<>(List.of(id));
     for (RunSpec variant : variants) {
       String variantId = CampaignGrid.runId(variant.toBuilder().clearRunId().build());
