@@ -91,7 +91,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   String gruDiagonal;
 
   @Option(names = "--products", defaultValue = "float64", paramLabel = "float64|float32",
-      description = "precision of the model's forward and tangent step products; float32 runs them about twice as "
+      description = "precision of the model's forward and tangent step products; float32 runs them about 1.6× as "
           + "fast, states, retention and μ kernels stay float64 (default: ${DEFAULT-VALUE})")
   String products;
 

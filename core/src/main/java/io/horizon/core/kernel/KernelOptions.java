@@ -20,7 +20,7 @@ import io.horizon.core.model.TangentMode;
  * @param unitLogWindow lags whose per-unit mean of log|μ| the pass also accumulates (THEORY §7.4 AC variant; one
  *     logarithm per window, unit and lag inside it); null = off, the pass then pays nothing for it
  * @param products precision of the model's forward and tangent step products (default float64; float32 runs them
- *     about twice as fast, with states, retention and kernels still in float64)
+ *     about 1.6× as fast, with states, retention and kernels still in float64)
  */
 public record KernelOptions(
     int[] lags,
