@@ -40,13 +40,13 @@ public final class MuPrefixSums {
     boolean inRange = withinExpRange(logPrefix) && (logReset == null || withinExpRange(logReset));
     // within the range only the exponentials are read: e^{−L} then takes the log prefixes' place
     this.logRetention = inRange ? null : logPrefix;
-    this.retention = inRange ? exp(logPrefix, 1) : null;
-    this.inverseRetention = inRange ? negatedExpInPlace(logPrefix) : null;
+    this.retention = inRange ? expInPlace(logPrefix.clone(), 1) : null;
+    this.inverseRetention = inRange ? expInPlace(logPrefix, -1) : null;
     if (productForm() && readout != null) {
       foldReadout(retention, readout);
     }
-    this.reset = inRange && logReset != null ? exp(logReset, 1) : null;
-    this.inverseReset = inRange && logReset != null ? exp(logReset, -1) : null;
+    this.reset = inRange && logReset != null ? expInPlace(logReset.clone(), 1) : null;
+    this.inverseReset = inRange && logReset != null ? expInPlace(logReset.clone(), -1) : null;
   }
 
   /**
@@ -87,23 +87,13 @@ public final class MuPrefixSums {
     }
   }
 
-  /** {@code e^{sign·prefix}} elementwise. */
-  private static double[] exp(double[] prefix, int sign) {
-    double[] out = new double[prefix.length];
-    for (int i = 0; i < prefix.length; i++) {
-      out[i] = sign * prefix[i];
+  /** {@code e^{sign·values}} elementwise, written over {@code values}, which is returned. */
+  private static double[] expInPlace(double[] values, int sign) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] = sign * values[i];
     }
-    VectorMath.exp(out, 0, out.length);
-    return out;
-  }
-
-  /** {@code e^{−prefix}} elementwise, written over {@code prefix}, which is returned. */
-  private static double[] negatedExpInPlace(double[] prefix) {
-    for (int i = 0; i < prefix.length; i++) {
-      prefix[i] = -prefix[i];
-    }
-    VectorMath.exp(prefix, 0, prefix.length);
-    return prefix;
+    VectorMath.exp(values, 0, values.length);
+    return values;
   }
 
   /** Prefix sums of a trace; {@code firstOrder} and {@code resetEnvelopes} select the terms of μ (THEORY §4.4, §4.3). */
