@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
   /**
    * Sequences of the diagnostic pass run before the timed one: a whole pass of the issue's size, since the first pass
-   * of a fresh JVM takes 1.6–1.8× as long as the next ones while the JIT compiles its kernels on the same two cores.
+   * of a fresh JVM takes 1.4–1.8× as long as the next ones while the JIT compiles its kernels on the same two cores.
    */
   private static final int WARM_UP_SEQUENCES = 1024;
 
