@@ -41,6 +41,12 @@ public final class Gemm {
    */
   public static void multiply(
       double[] a, boolean transA, double[] b, boolean transB, double[] c, int m, int n, int k, double beta) {
+    multiply(a, transA, b, transB, c, m, n, k, beta, Precision.FLOAT64);
+  }
+
+  /** As {@link #multiply(double[], boolean, double[], boolean, double[], int, int, int, double)}, in {@code precision}. */
+  public static void multiply(double[] a, boolean transA, double[] b, boolean transB, double[] c, int m, int n, int k,
+      double beta, Precision precision) {
     if (m == 0 || n == 0) {
       return;
     }
@@ -48,8 +54,15 @@ public final class Gemm {
       scale(c, m * n, beta);
       return;
     }
-    run(load(0, a, transA ? k : m, transA ? m : k), transA, load(1, b, transB ? n : k, transB ? k : n), transB, c,
-        m, n, beta);
+    int aRows = transA ? k : m;
+    int aCols = transA ? m : k;
+    int bRows = transB ? n : k;
+    int bCols = transB ? k : n;
+    if (precision == Precision.FLOAT32) {
+      runSingle(narrowed(0, a, aRows, aCols), transA, narrowed(1, b, bRows, bCols), transB, c, m, n, beta);
+    } else {
+      run(load(0, a, aRows, aCols), transA, load(1, b, bRows, bCols), transB, c, m, n, beta);
+    }
   }
 
   /**
@@ -61,7 +74,7 @@ public final class Gemm {
       return;
     }
     if (b.array.dataType() == DataType.FLOAT) {
-      runSingle(a, b, c, m, beta);
+      runSingle(narrowed(0, a, m, b.inner()), false, b.array, b.transposed, c, m, b.outer(), beta);
     } else {
       run(load(0, a, m, b.inner()), false, b.array, b.transposed, c, m, b.outer(), beta);
     }
@@ -121,21 +134,26 @@ public final class Gemm {
     out.data().asNioDouble().get(c, 0, m * n);
   }
 
-  /** The float32 product against a float32 resident: operands rounded to float, the result widened into c. */
-  private static void runSingle(double[] a, Resident b, double[] c, int m, double beta) {
-    int n = b.outer();
-    INDArray left = floatBuffer(0, m, b.inner());
-    narrow(a, m * b.inner(), left.data().asNioFloat());
+  /** A float32 product of float operands: c rounded to float when {@code beta ≠ 0}, the result widened into c. */
+  private static void runSingle(
+      INDArray left, boolean transA, INDArray right, boolean transB, double[] c, int m, int n, double beta) {
     INDArray out = floatBuffer(2, m, n);
     if (beta != 0.0) {
       narrow(c, m * n, out.data().asNioFloat());
     }
-    Nd4j.gemm(left, b.array, out, false, b.transposed, 1.0, beta);
+    Nd4j.gemm(left, right, out, transA, transB, 1.0, beta);
     float[] values = scratch(m * n);
     out.data().asNioFloat().get(values, 0, m * n);
     for (int i = 0; i < m * n; i++) {
       c[i] = values[i];
     }
+  }
+
+  /** The per-thread float operand of {@code slot}, holding {@code data} (rows×cols) rounded to float. */
+  private static INDArray narrowed(int slot, double[] data, int rows, int cols) {
+    INDArray array = floatBuffer(slot, rows, cols);
+    narrow(data, rows * cols, array.data().asNioFloat());
+    return array;
   }
 
   /** Rounds the first {@code length} values of {@code data} to float into {@code target} from its start. */

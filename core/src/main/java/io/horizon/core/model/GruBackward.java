@@ -1,6 +1,7 @@
 package io.horizon.core.model;
 
 import io.horizon.core.linalg.Gemm;
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.task.SequenceBatch;
 
 /**
@@ -29,8 +30,9 @@ final class GruBackward {
     if (!Double.isFinite(loss)) {
       throw new IllegalArgumentException("y: the targets or step weights hold NaN or Inf (loss " + loss + ")");
     }
-    Gemm.Resident updateReset = Gemm.resident(w.stackedUpdateReset(), 2 * h, h, false);
-    Gemm.Resident candidateRecurrent = Gemm.resident(w.candidateRecurrent, h, h, false);
+    Precision products = trajectory.products();
+    Gemm.Resident updateReset = Gemm.resident(w.stackedUpdateReset(), 2 * h, h, false, products);
+    Gemm.Resident candidateRecurrent = Gemm.resident(w.candidateRecurrent, h, h, false, products);
     double[] gateGrad = new double[rows * 2 * h];
     double[] candidateGrad = new double[rows * h];
     double[] dState = new double[nb * h];
@@ -75,7 +77,7 @@ final class GruBackward {
         Gemm.multiply(gateBlock, updateReset, dState, nb, 1.0);
       }
     }
-    addWeightGradients(grad, s, trajectory.inputs, gateGrad, candidateGrad);
+    addWeightGradients(grad, s, trajectory.inputs, gateGrad, candidateGrad, products);
     return loss;
   }
 
@@ -84,18 +86,18 @@ final class GruBackward {
    * (LW-15…LW-17), each one product over all B·T rows.
    */
   private static void addWeightGradients(GruWeights grad, GruStates s, double[] inputs, double[] gateGrad,
-      double[] candidateGrad) {
+      double[] candidateGrad, Precision products) {
     int h = s.hiddenSize;
     int d = grad.inputDim;
     int rows = s.length * s.batchSize;
     double[] recurrent = new double[2 * h * h];
-    Gemm.multiply(gateGrad, true, s.states, false, recurrent, 2 * h, h, rows, 0.0);
+    Gemm.multiply(gateGrad, true, s.states, false, recurrent, 2 * h, h, rows, 0.0, products);
     addHalves(recurrent, grad.updateRecurrent, grad.resetRecurrent);
     double[] input = new double[2 * h * d];
-    Gemm.multiply(gateGrad, true, inputs, false, input, 2 * h, d, rows, 0.0);
+    Gemm.multiply(gateGrad, true, inputs, false, input, 2 * h, d, rows, 0.0, products);
     addHalves(input, grad.updateInput, grad.resetInput);
-    Gemm.multiply(candidateGrad, true, s.resetState, false, grad.candidateRecurrent, h, h, rows, 1.0);
-    Gemm.multiply(candidateGrad, true, inputs, false, grad.candidateInput, h, d, rows, 1.0);
+    Gemm.multiply(candidateGrad, true, s.resetState, false, grad.candidateRecurrent, h, h, rows, 1.0, products);
+    Gemm.multiply(candidateGrad, true, inputs, false, grad.candidateInput, h, d, rows, 1.0, products);
     for (int row = 0; row < rows; row++) {
       for (int q = 0; q < h; q++) {
         grad.updateBias[q] += gateGrad[row * 2 * h + q];

@@ -150,7 +150,9 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
     double[] dHidden = new double[rows * h];
     double loss = Readout.backward(
         batch, trajectory.predictions(), states.hidden, parameters, gradient, scale, dHidden, h);
-    Gemm.Resident recurrent = Gemm.resident(StackedWeights.of(parameters, gateWidth() > 0).recurrent(), w, h, false);
+    Precision products = trajectory.products();
+    Gemm.Resident recurrent =
+        Gemm.resident(StackedWeights.of(parameters, gateWidth() > 0).recurrent(), w, h, false, products);
     CandidateLayerNorm norm = candidateNorm(bs, w);
     double[] gLnWeight = norm == null ? null : gradient.data(layerNorm + ".weight");
     double[] gLnBias = norm == null ? null : gradient.data(layerNorm + ".bias");
@@ -185,9 +187,9 @@ abstract class LeakyGatedRnn extends ParameterizedRnn {
       }
     }
     double[] gInput = new double[w * batch.inputDim()];
-    Gemm.multiply(dPre, true, batch.x(), false, gInput, w, batch.inputDim(), rows, 0.0);
+    Gemm.multiply(dPre, true, batch.x(), false, gInput, w, batch.inputDim(), rows, 0.0, products);
     double[] gRecurrent = new double[w * h];
-    Gemm.multiply(dPre, true, states.previous(), false, gRecurrent, w, h, rows, 0.0);
+    Gemm.multiply(dPre, true, states.previous(), false, gRecurrent, w, h, rows, 0.0, products);
     new StackedWeights(gInput, columnSums(dPre, rows, w), gRecurrent).addInto(gradient, gateWidth() > 0);
     return loss;
   }

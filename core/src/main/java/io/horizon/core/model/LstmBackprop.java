@@ -34,7 +34,8 @@ final class LstmBackprop {
     }
     int joinedWidth = w.inputDim() + h;
     double[] dJoined = new double[width * joinedWidth];
-    Gemm.multiply(dPre, true, tr.inputsWithPreviousHidden(), false, dJoined, width, joinedWidth, rows, 0.0);
+    Gemm.multiply(
+        dPre, true, tr.inputsWithPreviousHidden(), false, dJoined, width, joinedWidth, rows, 0.0, tr.products());
     packed.addJoined(dJoined);
     packed.addTo(gradient);
     return loss;
@@ -60,7 +61,7 @@ final class LstmBackprop {
     StepSweep(LstmTrajectory tr, LstmWeights gradient) {
       this.tr = tr;
       this.w = tr.weights();
-      this.recurrent = Gemm.resident(w.recurrent(), 4 * w.hiddenSize(), w.hiddenSize(), false);
+      this.recurrent = Gemm.resident(w.recurrent(), 4 * w.hiddenSize(), w.hiddenSize(), false, tr.products());
       this.gradient = gradient;
       this.n = tr.batch().batchSize();
       this.length = tr.batch().length();

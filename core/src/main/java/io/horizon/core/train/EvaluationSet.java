@@ -1,5 +1,6 @@
 package io.horizon.core.train;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.task.SequenceBatch;
 import io.horizon.core.task.SequenceDataset;
@@ -50,8 +51,11 @@ final class EvaluationSet {
     return total;
   }
 
-  /** Forward passes over the set, chunk by chunk, each chunk split into shards; sums taken in a fixed order. */
-  Fit evaluate(GatedRnn model, ShardedPass pass) {
+  /**
+   * Forward passes over the set, chunk by chunk, each chunk split into shards, the step products in
+   * {@code products}; sums taken in a fixed order.
+   */
+  Fit evaluate(GatedRnn model, ShardedPass pass, Precision products) {
     double residual = 0;
     for (int from = 0; from < count; from += chunk) {
       int[] indices = new int[Math.min(count, from + chunk) - from];
@@ -60,7 +64,7 @@ final class EvaluationSet {
       }
       List<Double> parts = pass.run(indices, (shard, part) -> {
         SequenceBatch batch = data.batch(part);
-        return squaredError(batch, model.forward(batch).predictions());
+        return squaredError(batch, model.forward(batch, products).predictions());
       });
       for (Double part : parts) {
         residual += part == null ? 0 : part;

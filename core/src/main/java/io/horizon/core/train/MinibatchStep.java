@@ -1,5 +1,6 @@
 package io.horizon.core.train;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.ParameterSet;
 import io.horizon.core.task.SequenceBatch;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * One optimisation step on one mini-batch (THEORY §8.2, LW-1): the step-weighted mean squared error
  * {@code L = Σ_{b,t} w_t (ŷ − y)² / (B·Σ_t w_t)} and its gradient by BPTT, computed per shard into the shard's
- * own gradient and summed in shard order; NaN/Inf checks; global-norm clipping; the optimizer update.
+ * own gradient and summed in shard order, the model's products in the run's precision; NaN/Inf checks;
+ * global-norm clipping; the optimizer update.
  */
 final class MinibatchStep {
   private final GatedRnn model;
@@ -17,16 +19,19 @@ final class MinibatchStep {
   private final ShardedPass pass;
   private final Optimizer optimizer;
   private final double clipNorm;
+  private final Precision products;
   private final double weightSum;
   private final ParameterSet gradient;
   private final ParameterSet[] shardGradients;
 
-  MinibatchStep(GatedRnn model, SequenceDataset data, ShardedPass pass, Optimizer optimizer, double clipNorm) {
+  MinibatchStep(GatedRnn model, SequenceDataset data, ShardedPass pass, Optimizer optimizer, double clipNorm,
+      Precision products) {
     this.model = model;
     this.data = data;
     this.pass = pass;
     this.optimizer = optimizer;
     this.clipNorm = clipNorm;
+    this.products = products;
     this.weightSum = StepWeights.sum(data.stepWeights(), data.length());
     this.gradient = model.trainable().zerosLike();
     this.shardGradients = new ParameterSet[pass.shards()];
@@ -42,7 +47,7 @@ final class MinibatchStep {
       ParameterSet shardGradient = shardGradients[shard];
       shardGradient.clear();
       SequenceBatch sequences = data.batch(part);
-      return model.backward(model.forward(sequences), shardGradient, scale);
+      return model.backward(model.forward(sequences, products), shardGradient, scale);
     });
     gradient.clear();
     double squaredError = 0;

@@ -3,6 +3,7 @@ package io.horizon.core.train;
 import io.horizon.core.io.CodeVersion;
 import io.horizon.core.io.Provenance;
 import io.horizon.core.io.SpecNode;
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.model.Architecture;
 import io.horizon.core.model.GatedRnn;
 import io.horizon.core.model.GatedRnns;
@@ -71,10 +72,12 @@ public record RunSpec(String name, long seed, ModelConfig model, TaskSpec task, 
     double clipNorm = node.real("clipNorm", 1.0);
     int checkpointEvery = node.integer("checkpointEvery", 1);
     int shards = node.integer("shards", TrainingConfig.DEFAULT_SHARDS);
+    Precision products =
+        node.has("products") ? Precision.parse(node.string("products"), node.path("products")) : Precision.FLOAT64;
     OptimizerSpec optimizer = optimizer(SpecNode.of(node.object("optimizer", Map.of()), node.path("optimizer")));
     node.rejectUnread();
     return node.build(() -> new TrainingConfig(
-        epochs, batchSize, trainSequences, optimizer, clipNorm, checkpointEvery, shards, seed));
+        epochs, batchSize, trainSequences, optimizer, clipNorm, checkpointEvery, shards, seed, products));
   }
 
   private static OptimizerSpec optimizer(SpecNode node) {
@@ -129,6 +132,7 @@ public record RunSpec(String name, long seed, ModelConfig model, TaskSpec task, 
     t.put("clipNorm", training.clipNorm());
     t.put("checkpointEvery", training.checkpointEvery());
     t.put("shards", training.shards());
+    t.put("products", training.products().label());
     t.put("optimizer", Map.of("kind", o.kind().id(), "lr", o.lr(), "weightDecay", o.weightDecay(),
         "momentum", o.momentum()));
     m.put("training", t);

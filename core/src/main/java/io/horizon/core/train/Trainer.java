@@ -77,7 +77,7 @@ public final class Trainer {
       first = state.epoch() + 1;
     }
     try (ShardedPass pass = new ShardedPass(config.shards())) {
-      MinibatchStep step = new MinibatchStep(model, train, pass, optimizer, config.clipNorm());
+      MinibatchStep step = new MinibatchStep(model, train, pass, optimizer, config.clipNorm(), config.products());
       for (int epoch = first; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
         int[] order = EpochShuffle.order(config.seed(), epoch, config.trainSequences());
@@ -89,8 +89,8 @@ public final class Trainer {
           listener.batchFinished(epoch, batch, batches);
         }
         double trainingSeconds = (System.nanoTime() - start) * 1e-9;
-        EvaluationSet.Fit onTrain = trainFit.evaluate(model, pass);
-        EvaluationSet.Fit onValidation = validationFit.evaluate(model, pass);
+        EvaluationSet.Fit onTrain = trainFit.evaluate(model, pass, config.products());
+        EvaluationSet.Fit onValidation = validationFit.evaluate(model, pass, config.products());
         requireFinite(epoch, "training R²", onTrain.r2());
         requireFinite(epoch, "validation loss", onValidation.loss());
         double sequenceSteps = (double) config.trainSequences() * train.length();

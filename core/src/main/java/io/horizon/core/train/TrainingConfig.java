@@ -1,5 +1,7 @@
 package io.horizon.core.train;
 
+import io.horizon.core.linalg.Precision;
+
 /**
  * Settings of one training run (THEORY §8.2 "Training details"). With the task and the initial model they
  * determine the run bit for bit: the training and validation sets, the per-epoch shuffles and the shard split all
@@ -13,6 +15,8 @@ package io.horizon.core.train;
  * @param checkpointEvery a checkpoint is due every this many epochs (and at the last epoch), at least 1
  * @param shards fixed number of parts each mini-batch is split into for parallel gradients, 1 … batchSize
  * @param seed root seed of the run's data and shuffles
+ * @param products the arithmetic of the model's matrix products in training and evaluation: float64 (the default)
+ *     or float32, the dtype a PyTorch model trains in by default; everything else stays float64
  */
 public record TrainingConfig(
     int epochs,
@@ -22,7 +26,8 @@ public record TrainingConfig(
     double clipNorm,
     int checkpointEvery,
     int shards,
-    long seed) {
+    long seed,
+    Precision products) {
 
   /** Shards per mini-batch unless configured: two, whatever the machine's core count. */
   public static final int DEFAULT_SHARDS = 2;
@@ -50,9 +55,18 @@ public record TrainingConfig(
     if (shards < 1 || shards > batchSize) {
       throw new IllegalArgumentException("shards: must lie in 1 … batchSize (" + batchSize + "), got " + shards);
     }
+    if (products == null) {
+      throw new IllegalArgumentException("products: must be given");
+    }
   }
 
-  /** A configuration with {@link #DEFAULT_SHARDS} shards. */
+  /** A configuration with float64 products. */
+  public TrainingConfig(int epochs, int batchSize, int trainSequences, OptimizerSpec optimizer, double clipNorm,
+      int checkpointEvery, int shards, long seed) {
+    this(epochs, batchSize, trainSequences, optimizer, clipNorm, checkpointEvery, shards, seed, Precision.FLOAT64);
+  }
+
+  /** A configuration with {@link #DEFAULT_SHARDS} shards and float64 products. */
   public TrainingConfig(int epochs, int batchSize, int trainSequences, OptimizerSpec optimizer, double clipNorm,
       int checkpointEvery, long seed) {
     this(epochs, batchSize, trainSequences, optimizer, clipNorm, checkpointEvery, DEFAULT_SHARDS, seed);

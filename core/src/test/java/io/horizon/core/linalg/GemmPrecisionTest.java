@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Products against a float32 resident: each entry is the float64 product's to within float rounding of the operands
- * and the float sums over k (bounded by 1e-5 · Σ_k |a_ik b_kj| for k ≤ 64), and not the float64 product itself — the
- * float path ran.
+ * Float32 products, against a resident and with both operands copied in: each entry is the float64 product's to
+ * within float rounding of the operands and the float sums over k (bounded by 1e-5 · Σ_k |a_ik b_kj| for k ≤ 64), and
+ * not the float64 product itself — the float path ran.
  */
 class GemmPrecisionTest {
   private static final int M = 7;
@@ -30,6 +30,31 @@ class GemmPrecisionTest {
     double[] single = start.clone();
     Gemm.multiply(a, Gemm.resident(stored, transposed ? N : K, transposed ? K : N, transposed, Precision.FLOAT32),
         single, M, beta);
+    check(a, b, start, beta, exact, single);
+  }
+
+  /** The general product (both operands copied in, either transposed) in float32, as training's weight gradients. */
+  @ParameterizedTest
+  @CsvSource({"false, false, 0.0", "true, false, 0.0", "false, true, 1.0", "true, true, 1.0"})
+  void float32GeneralProductsMatchFloat64WithinFloatRounding(boolean transA, boolean transB, double beta) {
+    Rng rng = new Rng(6);
+    double[] a = gaussians(rng, M * K);
+    double[] b = gaussians(rng, K * N);
+    double[] start = gaussians(rng, M * N);
+    double[] storedA = transA ? transpose(a, M, K) : a;
+    double[] storedB = transB ? transpose(b, K, N) : b;
+    double[] exact = start.clone();
+    Gemm.multiply(storedA, transA, storedB, transB, exact, M, N, K, beta);
+    double[] single = start.clone();
+    Gemm.multiply(storedA, transA, storedB, transB, single, M, N, K, beta, Precision.FLOAT32);
+    check(a, b, start, beta, exact, single);
+  }
+
+  /**
+   * Each float64 entry equals the naive sum to 1e-13 of its scale Σ_k |a_ik b_kj| (+ |β c_ij|), each float32 entry
+   * the float64 one to 1e-5 of it, and more than half of the float32 entries differ from the float64 ones.
+   */
+  private static void check(double[] a, double[] b, double[] start, double beta, double[] exact, double[] single) {
     int differing = 0;
     for (int i = 0; i < M; i++) {
       for (int j = 0; j < N; j++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.model.Architecture;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +40,16 @@ class RunSpecTest {
     assertEquals(OptimizerSpec.Kind.SGD_MOMENTUM, spec.training().optimizer().kind());
     assertEquals(OptimizerSpec.DEFAULT_MOMENTUM, spec.training().optimizer().momentum());
     assertEquals(1.0, spec.training().clipNorm());
+    assertEquals(Precision.FLOAT64, spec.training().products());
   }
 
   @Test
   void roundTripsThroughMaps() {
     RunSpec spec = RunSpec.fromMap(valid(), "quick.yaml");
     assertEquals(spec, RunSpec.fromMap(spec.toMap(), "again"));
+    RunSpec single = RunSpec.fromMap(with("training.products", "float32"), "single.yaml");
+    assertEquals(Precision.FLOAT32, single.training().products());
+    assertEquals(single, RunSpec.fromMap(single.toMap(), "again"));
   }
 
   @SuppressWarnings("unchecked")
@@ -74,6 +79,8 @@ class RunSpecTest {
         new Object[] {with("training.epochs", -1), "run.training.epochs: must be at least 1"},
         new Object[] {with("training.batchSize", 1000), "run.training.batchSize"},
         new Object[] {with("training.optimizer.kind", "lion"), "run.training.optimizer.kind"},
+        new Object[] {with("training.products", "float16"),
+            "run.training.products: expected float64 or float32, got 'float16'"},
         new Object[] {with("training.optimizer.lr", -0.1), "run.training.optimizer.lr: must be finite and positive"},
         new Object[] {with("training.optimizer.lr", ".nan"), "run.training.optimizer.lr"},
         new Object[] {with("speed", 3), "run.speed: unknown field"});
