@@ -62,7 +62,7 @@ public final class CampaignGrid {
   static List<Cell> cells(CampaignSpec spec) {
     RunSpec.Builder base = RunSpec.newBuilder().setCampaign(spec.getName()).setEpochs(spec.getEpochs())
         .setBatchSize(spec.getBatchSize()).setCheckpointEvery(spec.getCheckpointEvery())
-        .setLayerNorm(spec.getLayerNorm()).setConstS(spec.getConstS());
+        .setLayerNorm(spec.getLayerNorm()).setConstS(spec.getConstS()).setProducts(spec.getProducts());
     if (spec.hasTask()) {
       base.setTask(spec.getTask());
     }

@@ -1,5 +1,6 @@
 package io.horizon.pipeline.campaign;
 
+import io.horizon.core.linalg.Precision;
 import io.horizon.core.train.RunSpec;
 import io.horizon.core.train.TrainingConfig;
 import io.horizon.proto.v1.CampaignSpec;
@@ -74,6 +75,11 @@ public final class CampaignValidation {
             + " campaign has no const run");
       }
       out.setForcing(ForcingSettings.of(spec.getForcing(), source + ".forcing").toProto());
+    }
+    // products is written only when float32, so that run ids do not depend on whether the default was spelled out
+    // and those of campaigns written before the field existed stay as they were
+    if (training.products() == Precision.FLOAT32) {
+      out.setProducts(training.products().label());
     }
     return out.setName(spec.getName()).addAllArchitectures(Arrays.asList(architectures))
         .addAllOptimizers(Arrays.asList(optimizers)).addAllSeeds(spec.getSeedsList())

@@ -42,6 +42,9 @@ final class CampaignYaml {
       b.setClipNorm(node.real("clipNorm", 0));
     }
     b.setCheckpointEvery(nonZeroInteger(node, "checkpointEvery"));
+    if (node.has("products")) {
+      b.setProducts(node.string("products"));
+    }
     b.setLayerNorm(node.bool("layerNorm", false));
     b.setConstS(nonZeroReal(node, "constS"));
     if (node.has("diagnostic")) {

@@ -50,6 +50,7 @@ final class CellPaths {
         Map.entry("training.trainSequences", "trainSequences[" + cell.trainSequences() + "]"),
         Map.entry("training.clipNorm", "clipNorm"),
         Map.entry("training.checkpointEvery", "checkpointEvery"),
+        Map.entry("training.products", "products"),
         Map.entry("training.optimizer", "optimizers[" + cell.optimizer() + "]"));
   }
 }

@@ -43,6 +43,9 @@ final class SpecMaps {
       training.put("clipNorm", run.getClipNorm());
     }
     putNonZero(training, "checkpointEvery", run.getCheckpointEvery());
+    if (!run.getProducts().isEmpty()) {
+      training.put("products", run.getProducts());
+    }
     if (run.hasOptimizer()) {
       training.put("optimizer", optimizer(run.getOptimizer()));
     }

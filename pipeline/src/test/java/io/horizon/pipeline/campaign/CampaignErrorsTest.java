@@ -150,6 +150,8 @@ class CampaignErrorsTest {
         valid.toBuilder().setDiagnostic(valid.getDiagnostic().toBuilder().setSignGauge("per-batch:3")).build());
     assertProtoError("campaign.diagnostic.products: expected float64 or float32, got 'half'",
         valid.toBuilder().setDiagnostic(valid.getDiagnostic().toBuilder().setProducts("half")).build());
+    assertProtoError("campaign.products: expected float64 or float32, got 'half'",
+        valid.toBuilder().setProducts("half").build());
     assertProtoError("campaign.diagnostic.sequences: must be positive",
         valid.toBuilder().setDiagnostic(valid.getDiagnostic().toBuilder().setSequences(-1)).build());
     assertProtoError("campaign.constS: ", valid.toBuilder().setConstS(2).build());

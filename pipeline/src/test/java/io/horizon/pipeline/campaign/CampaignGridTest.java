@@ -74,7 +74,7 @@ class CampaignGridTest {
     List<RunSpec> again = CampaignGrid.expand(CampaignFiles.parse(SMALL, "grid.yaml"));
     assertEquals(first, again);
     String explicitDefaults = SMALL.replace("{kind: adamw, lr: 0.01}", "{kind: adamw, lr: 0.01, weightDecay: 0.0001}")
-        .replace("batchSize: 16", "batchSize: 16\nclipNorm: 1.0")
+        .replace("batchSize: 16", "batchSize: 16\nclipNorm: 1.0\nproducts: float64")
         .replace("sequences: 32}", "sequences: 32, products: float64}");
     assertTrue(explicitDefaults.contains("products: float64") && explicitDefaults.contains("clipNorm"));
     assertEquals(ids(first), ids(CampaignGrid.expand(CampaignFiles.parse(explicitDefaults, "grid.yaml"))));
@@ -91,6 +91,18 @@ class CampaignGridTest {
     assertEquals("", plain.getDiagnostic().getProducts(), "float64 is not written");
     assertEquals(Precision.FLOAT64,
         DiagnosticSettings.of(plain.getDiagnostic(), plain.getTask().getLength(), "run").kernel(2).products());
+  }
+
+  @Test
+  void float32TrainingProductsReachTheRunsTrainingConfig() {
+    String yaml = SMALL.replace("batchSize: 16", "batchSize: 16\nproducts: float32");
+    RunSpec run = CampaignGrid.expand(CampaignFiles.parse(yaml, "grid.yaml")).get(0);
+    assertEquals("float32", run.getProducts());
+    assertEquals(Precision.FLOAT32, RunPlan.of(run).training().training().products());
+    RunSpec plain = CampaignGrid.expand(CampaignFiles.parse(SMALL, "grid.yaml")).get(0);
+    assertEquals("", plain.getProducts(), "float64 is not written");
+    assertEquals(Precision.FLOAT64, RunPlan.of(plain).training().training().products());
+    assertNotEquals(plain.getRunId(), run.getRunId());
   }
 
   @Test
