@@ -10,9 +10,14 @@ measurement on stdout.
 
 `--dtype float64` runs the models in double precision, as Horizon does (default float32; the diagnostic pass's
 prefix sums and per-lag arithmetic are float64 either way).
+
+Debian's torch multiplies matrices through whichever libblas.so.3 the system's alternatives select: the reference
+BLAS of libblas3 is several times slower than OpenBLAS (libopenblas0-pthread). Each measurement reports the library
+it ran on as "blas".
 """
 import argparse
 import json
+import os
 import time
 
 import torch
@@ -175,6 +180,16 @@ def diagnose_batch(model, lags, a):
     return envelope, psi
 
 
+def blas_library():
+    """The file of the BLAS library loaded into this process (symbolic links resolved), or "unknown"."""
+    with open("/proc/self/maps") as maps:
+        for line in maps:
+            path = line.split()[-1]
+            if "blas" in os.path.basename(path) or "libmkl" in path:
+                return os.path.realpath(path)
+    return "unknown"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("what", choices=["train", "diagnose"])
@@ -192,7 +207,8 @@ def main():
     torch.set_num_threads(a.threads)
     torch.set_default_dtype(getattr(torch, a.dtype))
     result = bench_train(a) if a.what == "train" else bench_diagnose(a)
-    result.update({"what": a.what, "arch": a.arch, "length": a.length, "hidden": a.hidden, "batch": a.batch})
+    result.update({"what": a.what, "arch": a.arch, "length": a.length, "hidden": a.hidden, "batch": a.batch,
+                   "blas": blas_library()})
     print(json.dumps(result))
 
 

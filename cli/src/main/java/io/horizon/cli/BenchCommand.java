@@ -34,6 +34,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -78,6 +80,8 @@ final class BenchCommand implements Callable<Integer> {
   List<String> only;
 
   private final List<String[]> rows = new ArrayList<>();
+  /** The BLAS libraries the baseline's measurements ran on, as bench/baseline.py reports them. */
+  private final Set<String> baselineBlas = new TreeSet<>();
 
   private boolean wanted(String part) {
     return only == null || only.contains(part);
@@ -272,7 +276,9 @@ final class BenchCommand implements Callable<Integer> {
       throw new IllegalStateException("baseline failed (is python3-torch installed? try --no-baseline): "
           + String.join(" ", command));
     }
-    return new ObjectMapper().readTree(out.strip().lines().reduce((a, b) -> b).orElse("{}"));
+    JsonNode result = new ObjectMapper().readTree(out.strip().lines().reduce((a, b) -> b).orElse("{}"));
+    baselineBlas.add(result.path("blas").asText("unknown"));
+    return result;
   }
 
   private static Path root() {
@@ -293,5 +299,17 @@ final class BenchCommand implements Callable<Integer> {
   private void print() {
     System.out.print(TextTable.markdown(
         new String[] {"measurement", "configuration", "horizon", "baseline", "ratio", "target"}, rows));
+    if (!baselineBlas.isEmpty()) {
+      System.out.println("baseline BLAS: " + String.join(", ", baselineBlas));
+    }
+    if (baselineBlas.stream().anyMatch(BenchCommand::referenceBlas)) {
+      System.out.println("warning: the baseline ran on the reference BLAS of libblas3, several times slower than an"
+          + " optimised one; install libopenblas0-pthread for a fair baseline");
+    }
+  }
+
+  /** Whether {@code library} is Debian's reference BLAS (libblas3), the fallback when no optimised one is installed. */
+  private static boolean referenceBlas(String library) {
+    return library.contains("/blas/libblas.so");
   }
 }

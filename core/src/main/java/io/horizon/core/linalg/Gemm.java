@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * shape so a training loop does not allocate on every step.
  *
  * <p>A {@link Resident} made in {@link Precision#FLOAT32} runs its products in float: the left operand is rounded to
- * float on the way in and the result widened on the way out (the diagnostic pass's optional float32 step products).
+ * float on the way in and the result widened on the way out (the optional float32 step products of the diagnostic
+ * pass and of training); the general product takes the precision as an argument (training's weight gradients).
  *
  * <p>BLAS runs single-threaded: every caller already splits its batch into one shard per core, and BLAS threads on
  * top of the shards oversubscribe the cores (their spin-waiting made products several times slower on 2 cores).
@@ -44,7 +45,10 @@ public final class Gemm {
     multiply(a, transA, b, transB, c, m, n, k, beta, Precision.FLOAT64);
   }
 
-  /** As {@link #multiply(double[], boolean, double[], boolean, double[], int, int, int, double)}, in {@code precision}. */
+  /**
+   * As {@link #multiply(double[], boolean, double[], boolean, double[], int, int, int, double)}, in {@code precision}:
+   * in float32 both operands are rounded to float, BLAS multiplies and sums in float, and the result is widened.
+   */
   public static void multiply(double[] a, boolean transA, double[] b, boolean transB, double[] c, int m, int n, int k,
       double beta, Precision precision) {
     if (m == 0 || n == 0) {

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * End-to-end training (THEORY §8.2 loop with AdamW and clipping): DiagGate and GRU learn a short-lag multi-lag
  * regression well above chance within six epochs, and a repeated run with the same seed ends in bit-identical
- * parameters, with the model's products in float64 and in float32. Settings were sized with the equivalent PyTorch float64 loop {@code train/size_trainer_learns.py},
- * which reached validation R² of 0.86–0.95 after six epochs over three seeds for both models; the test asks for
- * 0.5.
+ * parameters, with the model's products in float64 and in float32. Settings were sized with the equivalent PyTorch
+ * float64 loop {@code train/size_trainer_learns.py}, which reached validation R² of 0.86–0.95 after six epochs over
+ * three seeds for both models; the test asks for 0.5.
  */
 class TrainerLearnsTest {
   private static final long SEED = 7;
