@@ -3,10 +3,11 @@ package io.horizon.core.linalg;
 import java.util.Locale;
 
 /**
- * The arithmetic of a recurrence step's matrix products. {@code FLOAT64} is Horizon's default; {@code FLOAT32} rounds
- * the operands to float, multiplies and accumulates in float (as a PyTorch model in its default dtype does) and widens
- * the result back: 1.6–1.7× the product rate of this machine's cores, at a relative rounding of about 1e-7 per
- * operand and the float sums over the product's inner dimension. Everything outside the products stays float64.
+ * The arithmetic of a model's matrix products (the step products of the diagnostic pass; in training also the
+ * backward and weight-gradient products). {@code FLOAT64} is Horizon's default; {@code FLOAT32} rounds the operands to
+ * float, multiplies and accumulates in float (as a PyTorch model in its default dtype does) and widens the result
+ * back: 1.6–1.7× the product rate of this machine's cores, at a relative rounding of about 1e-7 per operand and the
+ * float sums over the product's inner dimension. Everything outside the products stays float64.
  */
 public enum Precision {
   FLOAT64,
